@@ -1,0 +1,153 @@
+"""mkdocs-macros, sandboxed and with clear errors, plus the hooks of a per-language build.
+
+Registered as the mkdocs plugin ``roadmap`` (pyproject entry point). It subclasses
+mkdocs-macros, the documented way to build on it, so `module_name`, `on_undefined` and the
+other macros options keep working; the macros themselves are registered by
+``macros.define_env``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs_macros.plugin import MacrosPlugin
+
+from ..i18n import DEFAULT, language, t
+from ..model import DataError, load_roadmap
+from ..render import PageError, brackets, glossary
+from . import fallback, links
+
+
+class RoadmapPlugin(MacrosPlugin):
+    """One build = one language. The language is ``theme.language``."""
+
+    @event_priority(100)  # before mike's plugin appends the version to site_url
+    def on_config(self, config):
+        self.lang = config["theme"]["language"]
+        language(self.lang)
+        self.project_root = Path(config.config_file_path).resolve().parent
+        self.source_docs = self.project_root / "docs" / DEFAULT
+        data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
+        try:
+            self.roadmap = load_roadmap(data_dir)
+        except DataError as exc:
+            raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
+        config["site_name"] = t(self.lang, "site.name")
+        site_url = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
+        if not site_url.endswith(f"/{self.lang}/"):  # runs twice under mike: keep it idempotent
+            site_url += f"{self.lang}/"
+        config["site_url"] = site_url
+        self.fallback_pages: set[str] = set()
+        result = super().on_config(config)
+        # Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }}).
+        plain = self.env
+        sandbox = SandboxedEnvironment(loader=plain.loader, undefined=plain.undefined, **{
+            name: getattr(plain, name) for name in (
+                "block_start_string", "block_end_string", "variable_start_string",
+                "variable_end_string", "comment_start_string", "comment_end_string")})
+        sandbox.globals.update(plain.globals)
+        sandbox.filters.update(plain.filters)
+        self._env = sandbox
+        return result
+
+    def on_files(self, files: Files, config) -> Files:
+        docs_dir = Path(config["docs_dir"])
+        for src in fallback.missing_pages(docs_dir, self.source_docs):
+            files.append(File(src, str(self.source_docs), config["site_dir"],
+                              config["use_directory_urls"]))
+            self.fallback_pages.add(src)
+        pages = sum(brackets.count_markdown(Path(f.abs_src_path).read_text(encoding="utf-8"))
+                    for f in files.documentation_pages())
+        self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
+        return files
+
+    def bracket_total(self) -> int:
+        """Bracketed passages left in the whole draft, in this language (pages and data)."""
+        return self._bracket_total
+
+    def on_page_markdown(self, markdown, page, config, **kwargs):
+        self._source_offset = _front_matter_lines(page, markdown)
+        markdown = super().on_page_markdown(markdown, page, config, **kwargs)
+        markdown, _ = brackets.render_markdown(markdown, self.lang)
+        if page.file.src_uri in self.fallback_pages:
+            markdown = fallback.wrap(markdown, self.lang)
+        return markdown + glossary.abbreviations(self.roadmap, self.lang)
+
+    def render(self, markdown: str, force_rendering: bool = False) -> str:
+        """Render a page's macros; a mistake becomes 'file:line: what is wrong', no traceback.
+
+        Replaces MacrosPlugin.render, which prints a traceback and calls exit() on error;
+        it keeps its contract: page meta become variables, `render_macros: false` opts out.
+        """
+        meta = self.page.meta if self.page is not None else {}
+        if meta.get("render_macros") is False:
+            return markdown
+        variables = dict(self.variables)
+        variables.update(meta)
+        try:
+            return self.env.from_string(markdown).render(**variables)
+        except TemplateError as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            if type(exc).__name__ == "UndefinedError":
+                message += " (no such macro or variable; check the spelling)"
+            raise PluginError(f"{self._where(template_line(exc))}: {message}") from None
+        except PageError as exc:
+            raise PluginError(f"{self._where(template_line(exc))}: {exc}") from None
+
+    def _where(self, line: int | None) -> str:
+        src = Path(self.page.file.abs_src_path).resolve()
+        try:
+            name = src.relative_to(self.project_root).as_posix()
+        except ValueError:
+            name = src.as_posix()
+        return f"{name}:{line + self._source_offset}" if line else name
+
+    def on_page_content(self, html, page, config, files):
+        # Counted on the finished page, so passages drawn from data are included.
+        page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        context.update(self._context(page.url, config))
+        context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Theme templates without a page: the 404 page, served at any depth.
+        context.update(self._context(template_name, config))
+        return context
+
+    def _context(self, url: str, config) -> dict:
+        version = os.environ.get("MIKE_DOCS_VERSION") or None
+        return {
+            "roadmap_languages": links.language_links(url, self.lang, version, config["site_url"]),
+            "roadmap_lang": language(self.lang),
+            "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
+        }
+
+
+def _front_matter_lines(page, markdown: str) -> int:
+    """Lines taken by front matter: mkdocs hands pages over without it."""
+    source = page.file.content_string
+    index = source.find(markdown[:200]) if markdown else -1
+    return source[:index].count("\n") if index > 0 else 0
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The line of the page where Jinja failed, from its rewritten traceback."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+__all__ = ["RoadmapPlugin", "TemplateError", "template_line"]

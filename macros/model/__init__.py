@@ -1,0 +1,63 @@
+"""The data model: load every file of data/, validate it, and report all problems at once.
+
+Imports nothing from mkdocs, rendering or the command line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import rules
+from .messages import reword
+from .problems import DataError, Problem
+from .roadmap import Entry, Roadmap
+from .schema import FILES
+from .yamlfile import YamlDoc, load_yaml
+
+__all__ = ["DataError", "Entry", "Problem", "Roadmap", "load_roadmap", "FILES"]
+
+
+def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
+    """Load and validate all data files; raise DataError with every error found.
+
+    Warnings (missing translations) travel on ``Roadmap.warnings``.
+    """
+    problems: list[Problem] = []
+    docs: dict[str, YamlDoc] = {}
+    models: dict = {}
+    for name, model in FILES.items():
+        display = f"{display_root}/{name}.yml"
+        try:
+            doc = load_yaml(Path(data_dir) / f"{name}.yml", display)
+        except DataError as exc:
+            problems += exc.problems
+            continue
+        except RecursionError:
+            problems.append(Problem(display, None, None, "", "the file is nested too deeply to read"))
+            continue
+        docs[name] = doc
+        if not isinstance(doc.data, dict):
+            top = next(iter(model.model_fields))
+            problems.append(doc.problem((), f"the file must start with '{top}:' followed by a list"))
+            continue
+        try:
+            models[name] = model.model_validate(doc.data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                path, message, at_key = reword(error, model)
+                problems.append(doc.problem(path, message, key=at_key))
+    if problems:
+        raise DataError(problems)
+    found = rules.check(models, docs)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    return Roadmap(
+        events=models["events"].events, actors=models["actors"].actors,
+        phases=models["phases"].phases, activities=models["workplan"].activities,
+        funding_sources=models["resources"].funding_sources, resources=models["resources"].resources,
+        terms=models["glossary"].terms, drafts=models["drafts"].drafts,
+        warnings=sorted(p for p in found if p.severity == "warning"),
+    )

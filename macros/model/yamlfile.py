@@ -1,0 +1,152 @@
+"""Read one YAML file into plain values plus the line and column of every node.
+
+PyYAML builds the values; we walk its node graph ourselves so that each value keeps its
+position, duplicate keys are caught (YAML silently keeps the last), and hostile input
+(huge files, deep nesting, alias bombs) ends with a clear problem instead of a hang.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+
+import yaml
+
+from .problems import DataError, Path, Problem, format_path
+
+MAX_BYTES = 2_000_000
+MAX_DEPTH = 20
+
+# PyYAML's wording, and what an editor should do about it.
+_HINTS = {
+    "mapping values are not allowed here": (
+        "a value contains ': ' (colon and space); put the whole value in double quotes"
+    ),
+    "found character '\\t' that cannot start any token": (
+        "a tab character; indent with spaces only"
+    ),
+    "could not find expected ':'": "a line is missing the ':' between a field name and its value",
+    "found undefined alias": "'*' starts an alias, which is not allowed; put the text in quotes",
+    "expected <block end>, but found": "the indentation of this line does not match the lines above",
+    "did not find expected key": "the indentation of this line does not match the lines above",
+    "found unexpected end of stream": "a quote or bracket opened earlier is never closed",
+}
+
+
+@dataclass
+class YamlDoc:
+    file: str
+    data: object
+    positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of the node at ``path``, or of its nearest known ancestor."""
+        table = self.key_positions if key and path in self.key_positions else self.positions
+        probe = tuple(path)
+        while probe and probe not in table:
+            probe = probe[:-1]
+            table = self.positions
+        line, col = table.get(probe, (None, None))
+        return line, col
+
+    def problem(self, path: Path, message: str, *, key: bool = False, severity="error") -> Problem:
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, format_path(path), message, severity)
+
+
+def load_yaml(fs_path: FsPath, display: str) -> YamlDoc:
+    """Load ``fs_path``; ``display`` is the name shown in messages (e.g. data/phases.yml)."""
+    try:
+        raw = fs_path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(display, None, None, "", "file is missing")]) from None
+    if len(raw) > MAX_BYTES:
+        raise DataError([Problem(display, None, None, "",
+                                 f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError([Problem(display, line, None, "",
+                                 "the file is not UTF-8 text; save it with UTF-8 encoding")]) from None
+    _check_events(text, display)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise DataError([_syntax_problem(exc, display)]) from None
+    doc = YamlDoc(display, None)
+    if node is None:
+        doc.data = None
+        return doc
+    doc.data = _value(node, (), doc, yaml.SafeLoader(""))
+    if doc.problems:
+        raise DataError(doc.problems)
+    return doc
+
+
+def _check_events(text: str, display: str) -> None:
+    """Stream the events once: cheap, iterative, and it sees aliases and depth before any recursion."""
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataError([Problem(display, event.start_mark.line + 1,
+                                             event.start_mark.column + 1, "",
+                                             f"nesting is deeper than {MAX_DEPTH} levels; "
+                                             "the data files never need that")])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataError([Problem(display, event.start_mark.line + 1,
+                                         event.start_mark.column + 1, "",
+                                         "YAML anchors and aliases ('&name', '*name') are not "
+                                         "allowed; write the value out, or quote text that starts "
+                                         "with '&' or '*'")])
+    except yaml.MarkedYAMLError as exc:
+        raise DataError([_syntax_problem(exc, display)]) from None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "").strip()
+    hint = next((h for key, h in _HINTS.items() if problem.startswith(key)), None)
+    message = f"YAML syntax error: {problem}"
+    if exc.context:
+        message += f" ({exc.context.strip()})"
+    if hint:
+        message += f"; {hint}"
+    return Problem(display, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                   "", message)
+
+
+def _value(node: yaml.Node, path: Path, doc: YamlDoc, constructor) -> object:
+    doc.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                doc.problems.append(Problem(doc.file, key_node.start_mark.line + 1,
+                                        key_node.start_mark.column + 1, format_path(path),
+                                        "a field name must be plain text"))
+                continue
+            key = key_node.value
+            child = path + (key,)
+            if key in out:
+                doc.problems.append(Problem(doc.file, key_node.start_mark.line + 1,
+                                        key_node.start_mark.column + 1, format_path(child),
+                                        f"'{key}' appears twice in the same block; keep one"))
+                continue
+            doc.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = _value(value_node, child, doc, constructor)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_value(item, path + (i,), doc, constructor) for i, item in enumerate(node.value)]
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, OverflowError, yaml.constructor.ConstructorError):
+        # e.g. 2026-02-30 looks like a date but is none; the model reports it with its position.
+        return node.value

@@ -1,0 +1,24 @@
+"""Pure functions from (model, language) to Markdown or HTML. Imports nothing of mkdocs.
+
+Every data string enters a page through ``text.html`` (escaped) or a template with
+autoescape on; markup longer than a line lives in ``templates/``.
+"""
+
+from __future__ import annotations
+
+
+class PageError(Exception):
+    """A mistake in a page (e.g. an unknown id in ref()); the glue adds file and line."""
+
+
+# Which page shows which kind of item: the anchor of an item is its id on that page.
+PAGE_OF_KIND = {
+    "phase": "roadmap.md",
+    "objective": "roadmap.md",
+    "milestone": "roadmap.md",
+    "deliverable": "roadmap.md",
+    "event": "roadmap.md",
+    "activity": "workplan.md",
+    "resource": "resources.md",
+    "term": "glossary.md",
+}

@@ -1,0 +1,78 @@
+"""Bracketed text: wordings still under negotiation.
+
+Syntax, in pages and in data texts: ``[[first wording]][[second wording]]``. Consecutive
+groups are the alternatives of one passage; a single ``[[text]]`` is a passage not yet agreed.
+Each option is drawn in its own box, numbered in words, with its square brackets kept, so
+it reads right without colour, in print and to a screen reader.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+from ..i18n import t
+
+_OPTION = r"\[\[((?:(?!\]\]|\[\[).)+)\]\]"
+PASSAGE = re.compile(rf"{_OPTION}(?:[ \t]?{_OPTION})*")
+_ONE = re.compile(_OPTION)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+
+
+def count(text: str) -> int:
+    return len(PASSAGE.findall(text))
+
+
+def count_markdown(markdown: str) -> int:
+    return sum(count(part) for part, is_code in _split_code(markdown) if not is_code)
+
+
+def _passage_html(options: list[str], lang: str) -> str:
+    if len(options) == 1:
+        label = t(lang, "brackets.pending")
+        return (f'<span class="roadmap-brackets roadmap-brackets--pending" role="group" '
+                f'aria-label="{escape(label)}"><span class="roadmap-option">'
+                f'<span class="roadmap-option__label">{escape(label)}</span>'
+                f'[{options[0]}]</span></span>')
+    label = t(lang, "brackets.alternatives", count=len(options))
+    parts = [f'<span class="roadmap-option"><span class="roadmap-option__label">'
+             f'{escape(t(lang, "brackets.option", n=i))}</span>[{text}]</span>'
+             for i, text in enumerate(options, 1)]
+    return (f'<span class="roadmap-brackets" role="group" aria-label="{escape(label)}">'
+            + "".join(parts) + "</span>")
+
+
+def render_html(escaped: str, lang: str) -> Markup:
+    """Bracket markup for a text that is already HTML-escaped."""
+    return Markup(PASSAGE.sub(lambda m: _passage_html(_ONE.findall(m.group(0)), lang), escaped))
+
+
+def render_markdown(markdown: str, lang: str) -> tuple[str, int]:
+    """Bracket markup in a Markdown page (code left alone), and how many passages it holds."""
+    total = 0
+    out = []
+    for part, is_code in _split_code(markdown):
+        if not is_code:
+            total += count(part)
+            part = PASSAGE.sub(lambda m: _passage_html(_ONE.findall(m.group(0)), lang), part)
+        out.append(part)
+    return "".join(out), total
+
+
+def _split_code(markdown: str):
+    pos = 0
+    for m in _FENCE.finditer(markdown):
+        yield markdown[pos:m.start()], False
+        yield m.group(0), True
+        pos = m.end()
+    yield markdown[pos:], False
+
+
+def count_data(roadmap, lang: str) -> int:
+    """Bracketed passages in every data text, as read in ``lang``."""
+    from ..model.schema import iter_texts
+
+    items = (roadmap.events + roadmap.actors + roadmap.phases + roadmap.activities
+             + roadmap.funding_sources + roadmap.resources + roadmap.terms + roadmap.drafts)
+    return sum(count(text.get(lang)) for _, text in iter_texts(items))

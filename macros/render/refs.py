@@ -1,0 +1,40 @@
+"""Cross-references between pages, by data id."""
+
+from __future__ import annotations
+
+import posixpath
+
+from markupsafe import escape
+
+from ..i18n import t
+from ..model import Roadmap
+from . import PAGE_OF_KIND, PageError
+from .text import plain
+
+
+def relative(from_src: str, to_src: str) -> str:
+    """A Markdown link path from one page source to another (both relative to docs/<lang>/)."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def ref(roadmap: Roadmap, item_id: str, lang: str, from_src: str) -> str:
+    """A Markdown link to an item, labelled in the page's language; mkdocs validates the anchor."""
+    entry = roadmap.entries.get(item_id)
+    if entry is None:
+        known = ", ".join(sorted(roadmap.entries)[:15])
+        raise PageError(f"ref('{item_id}'): no phase, objective, milestone, deliverable, activity, "
+                        f"resource, event or term has this id (known ids include: {known}, ...)")
+    item = entry.item
+    if entry.kind == "event":
+        label = plain(item.title, lang)
+        title = ""
+    elif entry.kind == "term":
+        label = plain(item.term, lang)
+        title = plain(item.definition, lang)
+    else:
+        label = t(lang, f"ref.{entry.kind}", id=item_id)
+        title = plain(getattr(item, "title", None) or getattr(item, "text"), lang)
+    href = relative(from_src, PAGE_OF_KIND[entry.kind]) + "#" + item_id
+    label_md = str(escape(label)).replace("[", "\\[").replace("]", "\\]")
+    title_md = f' "{escape(title)}"' if title else ""
+    return f"[{label_md}]({href}{title_md})"

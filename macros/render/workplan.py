@@ -1,0 +1,36 @@
+"""The work plan: every activity with its own anchor, grouped by phase, and an index by objective."""
+
+from __future__ import annotations
+
+from ..i18n import t
+from ..i18n.formatting import format_period
+from ..model import Roadmap
+from .links import Linker
+from .templating import render
+from .text import markdown_inline, plain
+
+
+def by_phase(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
+    link = Linker(page_src)
+    parts = []
+    for phase in roadmap.phases:
+        activities = roadmap.activities_of(phase.id)
+        if not activities or phase_id not in (None, phase.id):
+            continue
+        if phase_id is None:
+            heading = markdown_inline(f"{phase.id} · {plain(phase.title, lang)}")
+            parts.append(f"## {heading} {{#workplan-{phase.id}}}\n")
+        for a in activities:
+            heading = markdown_inline(f"{a.id} · {plain(a.title, lang)}")
+            parts.append(f"### {heading} {{#{a.id} .roadmap-activity-title}}\n")
+            parts.append(render("activity.html", a=a, roadmap=roadmap, lang=lang, link=link,
+                                period=format_period(a.start, a.end, lang)) + "\n")
+    return "\n".join(parts)
+
+
+def by_objective(roadmap: Roadmap, lang: str, page_src: str) -> str:
+    return render("activities_by_objective.html", roadmap=roadmap, lang=lang, link=Linker(page_src))
+
+
+def label(kind: str, lang: str) -> str:
+    return t(lang, kind)
