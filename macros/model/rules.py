@@ -140,7 +140,7 @@ def check(files: dict, docs: dict[str, YamlDoc]) -> list[Problem]:
 
 
 def _cycles(activities, wp: YamlDoc) -> list[Problem]:
-    graph = {a.id: list(a.depends_on) for a in activities}
+    graph = {a.id: [d for d in a.depends_on if d != a.id] for a in activities}  # self: reported apart
     index = {a.id: i for i, a in enumerate(activities)}
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     found: list[Problem] = []

@@ -33,6 +33,11 @@ _HINTS = {
 }
 
 
+def _FORBIDDEN(ch: str) -> bool:
+    """Characters the YAML reader rejects (control characters other than tab and newlines)."""
+    return bool(yaml.reader.Reader.NON_PRINTABLE.match(ch))
+
+
 @dataclass
 class YamlDoc:
     file: str
@@ -71,6 +76,13 @@ def load_yaml(fs_path: FsPath, display: str) -> YamlDoc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError([Problem(display, line, None, "",
                                  "the file is not UTF-8 text; save it with UTF-8 encoding")]) from None
+    bad = next((i for i, ch in enumerate(text) if _FORBIDDEN(ch)), None)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        raise DataError([Problem(display, line, column, "",
+                                 f"the invisible control character U+{ord(text[bad]):04X} is not "
+                                 "allowed in YAML; delete it (it often comes from copy and paste)")])
     _check_events(text, display)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)

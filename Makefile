@@ -1,0 +1,46 @@
+# chm-roadmap tasks. Every target sets itself up: on a fresh machine `make serve` and
+# `make test` are the whole installation.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PORT   ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup check build serve test lint schemas bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP) ## create .venv and install the project with pinned versions
+
+check: $(STAMP) ## validate data/ without building (errors name file, line, column)
+	$(BIN)/roadmap check
+
+build: $(STAMP) ## check, then build all six languages into site/
+	$(BIN)/roadmap build
+
+serve: $(STAMP) ## build and serve the six-language site on 127.0.0.1:$(PORT), rebuilding on edits
+	$(BIN)/roadmap serve --port $(PORT)
+
+test: $(STAMP) ## install Chromium if missing, then run every test (builds the site once)
+	bash .ci/system-deps.sh
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff on the Python code
+	$(BIN)/ruff check macros tests bench
+
+schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
+	$(BIN)/roadmap schemas
+
+bench: $(STAMP) ## measure build and validation speed (ratios against baselines, same run)
+	$(BIN)/python bench/run.py
+
+clean: ## remove built output
+	rm -rf site site.new build .pytest_cache

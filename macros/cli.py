@@ -1,0 +1,106 @@
+"""The `roadmap` command: check, build, serve. Orchestrates; holds no rules of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import ROOT, all_languages, build
+from .i18n import CODES
+from .model import DataError, load_roadmap
+
+
+def _check(data_dir: Path, *, verbose: bool) -> bool:
+    try:
+        roadmap = load_roadmap(data_dir)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        n = len(exc.problems)
+        print(f"\n{n} error{'s' if n != 1 else ''} in the data; nothing was built.", file=sys.stderr)
+        return False
+    if verbose:
+        for warning in roadmap.warnings:
+            print(f"{warning} [warning]")
+    missing = len(roadmap.warnings)
+    print(f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
+          f"{len(roadmap.resources)} resources, {len(roadmap.terms)} glossary terms"
+          + (f"; {missing} texts still lack a translation (see --verbose)" if missing else ""))
+    return True
+
+
+def cmd_check(args) -> int:
+    return 0 if _check(args.data, verbose=args.verbose) else 1
+
+
+def cmd_build(args) -> int:
+    if not _check(args.data, verbose=False):
+        return 1
+    langs = args.lang or all_languages()
+    print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
+    started = time.perf_counter()
+    results = build(langs, args.site_dir, jobs=args.jobs)
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)
+    total = time.perf_counter() - started
+    if failed:
+        print(f"\n{len(failed)} of {len(results)} languages failed "
+              f"({', '.join(r.lang for r in failed)}); the site was left as it was.", file=sys.stderr)
+        return 1
+    print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    if not args.no_build and cmd_build(args) != 0:
+        return 1
+    return serve(args.site_dir, args.host, args.port, watch=not args.no_watch, data_dir=args.data)
+
+
+def cmd_schemas(args) -> int:
+    from .model import jsonschema
+
+    for path in jsonschema.write(args.out):
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="roadmap", description=__doc__)
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="validate the data without building")
+    p.add_argument("--verbose", "-v", action="store_true", help="also list missing translations")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
+    p.add_argument("--out", type=Path, default=ROOT / "schemas")
+    p.set_defaults(func=cmd_schemas)
+
+    for name, helptext in (("build", "check, then build every language into site/<lang>/"),
+                           ("serve", "build, then serve the six-language site and rebuild on edits")):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument("--lang", action="append", choices=CODES, help="only this language (repeatable)")
+        p.add_argument("--site-dir", type=Path, default=ROOT / "site")
+        p.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
+        p.set_defaults(func=cmd_build if name == "build" else cmd_serve)
+        if name == "serve":
+            p.add_argument("--host", default="127.0.0.1")
+            p.add_argument("--port", type=int, default=8000)
+            p.add_argument("--no-build", action="store_true", help="serve site/ as it is")
+            p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Shared fixtures. The real six-language site is built once per test session."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
+
+
+def run_roadmap(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built by the real command into a temporary folder."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    proc = run_roadmap("build", "--site-dir", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1 by our own handler (language 404 pages included)."""
+    from macros.serve import Handler
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is required (make test installs it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=[
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A copy of the project's sources, to break on purpose."""
+    dest = tmp_path / "project"
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for cfg in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(cfg, dest / cfg.name)
+    return dest
+
+
+def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProcess:
+    """Build one language of a project copy with mkdocs itself (as mike would)."""
+    import os
+
+    cfg = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", cfg, "-d", str(out)],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -1,0 +1,159 @@
+"""The data model: good data loads, every broken fixture fails with its exact message."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros.model import DataError, load_roadmap
+from macros.model import jsonschema as js
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir())
+
+
+def _dataset(tmp_path: Path, case: str | None = None) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "good", data)
+    if case:
+        for f in (FIXTURES / "broken" / case).iterdir():
+            if f.name != "expected.txt":
+                shutil.copy(f, data / f.name)
+    return data
+
+
+def test_project_data_is_valid():
+    roadmap = load_roadmap(ROOT / "data")
+    assert len(roadmap.phases) >= 3
+    assert len(roadmap.activities_of("P1")) >= 12
+
+
+def test_good_fixture_loads_with_lookups(tmp_path):
+    roadmap = load_roadmap(_dataset(tmp_path))
+    assert [p.id for p in roadmap.phases] == ["P1", "P2"]
+    assert roadmap.entries["A1.2"].phase.id == "P1"
+    assert roadmap.milestone_date(roadmap.phases[0].milestones[0]).isoformat() == "2026-03-23"
+    assert roadmap.milestone_tentative(roadmap.phases[0].milestones[0])  # PC3 is tentative
+    assert roadmap.phases[0].title.get("fr") == "Fondations"
+    assert roadmap.phases[1].title.get("fr") == "Growth"  # falls back to English
+
+
+def test_missing_translations_are_warnings_not_errors(tmp_path):
+    roadmap = load_roadmap(_dataset(tmp_path))
+    first = str(roadmap.warnings[0])
+    assert first.startswith("data/actors.yml:3:11: actors[0].name: no translation yet in ar, zh, fr, ru, es")
+    assert all(w.severity == "warning" for w in roadmap.warnings)
+
+
+@pytest.mark.parametrize("case", BROKEN)
+def test_broken_fixture_reports_exact_messages(tmp_path, case):
+    expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8").strip()
+    with pytest.raises(DataError) as caught:
+        load_roadmap(_dataset(tmp_path, case))
+    assert str(caught.value) == expected
+
+
+def test_all_errors_are_reported_in_one_run(tmp_path):
+    data = _dataset(tmp_path, "unknown-phase")
+    shutil.copy(FIXTURES / "broken" / "bad-currency" / "resources.yml", data / "resources.yml")
+    with pytest.raises(DataError) as caught:
+        load_roadmap(data)
+    files = {p.file for p in caught.value.problems}
+    assert files == {"data/workplan.yml", "data/resources.yml"}
+
+
+def test_missing_file_is_named(tmp_path):
+    data = _dataset(tmp_path)
+    (data / "glossary.yml").unlink()
+    with pytest.raises(DataError, match=r"^data/glossary.yml: file is missing$"):
+        load_roadmap(data)
+
+
+def test_huge_file_is_refused_quickly(tmp_path):
+    data = _dataset(tmp_path)
+    (data / "glossary.yml").write_text("terms: []\n" + "# padding\n" * 300_000)
+    with pytest.raises(DataError, match=r"^data/glossary.yml: file is 3,000,010 bytes; the limit is"):
+        load_roadmap(data)
+
+
+def test_billion_laughs_is_refused(tmp_path):
+    data = _dataset(tmp_path)
+    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (data / "glossary.yml").write_text(bomb)
+    with pytest.raises(DataError, match="anchors and aliases"):
+        load_roadmap(data)
+
+
+def test_cli_check_exit_codes(tmp_path):
+    from conftest import run_roadmap
+
+    ok = run_roadmap("--data", str(_dataset(tmp_path / "ok")), "check")
+    assert ok.returncode == 0 and "data OK" in ok.stdout
+    bad = run_roadmap("--data", str(_dataset(tmp_path / "bad", "unknown-phase")), "check")
+    assert bad.returncode == 1
+    assert "data/workplan.yml:10:12: activities[1].phase: 'P9' is not a phase (known: P1, P2)" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_committed_schemas_match_the_model():
+    for name, text in js.schemas().items():
+        committed = ROOT / "schemas" / name
+        assert committed.read_text(encoding="utf-8") == text, f"run 'make schemas': {name} is stale"
+
+
+def test_data_files_reference_their_schema_and_validate():
+    import jsonschema
+    import yaml
+
+    for path in sorted((ROOT / "data").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
+        schema = __import__("json").loads((ROOT / "schemas" / f"{path.stem}.schema.json").read_text())
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        jsonschema.validate(_jsonable(data), schema)
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+yaml_text = st.recursive(
+    st.one_of(st.text(max_size=20), st.integers(), st.none(), st.booleans(),
+              st.sampled_from(["2026-02-30", "2026-04-01", "P1", "A1.1", "&a x", "*a", "{", "]", ": x"])),
+    lambda children: st.one_of(st.lists(children, max_size=4),
+                               st.dictionaries(st.sampled_from(
+                                   ["id", "phase", "title", "en", "start", "end", "phases", "activities",
+                                    "resources", "terms", "events", "actors", "drafts", "objectives"]),
+                                   children, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=yaml_text, target=st.sampled_from(["phases", "workplan", "resources", "actors"]),
+       raw=st.booleans(), garbage=st.text(max_size=40))
+def test_arbitrary_yaml_gives_a_model_or_clean_errors(tmp_path, value, target, raw, garbage):
+    import yaml
+
+    data = tmp_path / "data"
+    if not data.exists():
+        shutil.copytree(FIXTURES / "good", data)
+    original = (FIXTURES / "good" / f"{target}.yml").read_text()
+    text = garbage if raw else yaml.safe_dump({target: value}, allow_unicode=True)
+    (data / f"{target}.yml").write_text(text)
+    try:
+        load_roadmap(data)
+    except DataError as exc:
+        assert exc.problems and all(p.file.startswith("data/") for p in exc.problems)
+    finally:
+        (data / f"{target}.yml").write_text(original)
