@@ -41,7 +41,7 @@ def cmd_build(args) -> int:
     langs = args.lang or all_languages()
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
-    results = build(langs, args.site_dir, jobs=args.jobs)
+    results = build(langs, args.site_dir, jobs=args.jobs, env={"ROADMAP_DATA_DIR": str(args.data)})
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)

@@ -47,6 +47,7 @@ def import_(source: Path, lang: str) -> int:
 
     rt = YAML()
     rt.width = 4096
+    rt.indent(mapping=2, sequence=4, offset=2)  # the layout our data files use
     rt.preserve_quotes = True
     done = 0
     for name, texts in yaml.safe_load(source.read_text(encoding="utf-8")).items():

@@ -1,0 +1,123 @@
+"""Render functions on small inputs: exact output, in several languages."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from macros.i18n import CODES, t
+from macros.i18n.formatting import format_day, format_money, format_period
+from macros.model import load_roadmap
+from macros.render import PageError, brackets, glossary, phases, refs, resources, timeline, workplan
+from macros.render.links import Linker
+from macros.render.text import markdown_inline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return load_roadmap(FIXTURES / "good")
+
+
+def test_babel_formats_per_language():
+    from datetime import date
+
+    d = date(2026, 1, 15)
+    assert format_day(d, "en") == "15 January 2026"
+    assert format_day(d, "zh") == "2026年1月15日"
+    assert format_day(d, "fr") == "15 janvier 2026"
+    assert format_day(d, "ar") == "15 يناير 2026"
+    assert format_money(1234567, "USD", "fr") == "1\u202f234\u202f567\xa0$US"
+    assert format_money(1234567, "USD", "en") == "US$1,234,567"
+    assert format_money(30000.5, "USD", "en") == "US$30,000.50"
+    assert format_period(date(2026, 4, 1), date(2027, 3, 31), "zh") == "2026年4月1日至2027年3月31日"
+
+
+def test_brackets_render_each_option_with_a_number_in_words():
+    html = brackets.render_html("Set up [[a unit]][[a partner]].", "en")
+    assert html == (
+        'Set up <span class="roadmap-brackets" role="group" aria-label="Alternatives under '
+        'discussion: 2 options"><span class="roadmap-option"><span class="roadmap-option__label">'
+        'Option 1</span>[a unit]</span><span class="roadmap-option"><span class="roadmap-option__label">'
+        'Option 2</span>[a partner]</span></span>.')
+    assert "选项 1" in brackets.render_html("[[a]][[b]]", "zh") or t("zh", "brackets.option", n=1) in \
+        brackets.render_html("[[a]][[b]]", "zh")
+
+
+def test_brackets_single_passage_and_counting_skip_code():
+    md, n = brackets.render_markdown("A [[pending]] B\n\n```\n[[not me]]\n```\n`[[nor me]]`", "ar")
+    assert n == 1
+    assert "[[not me]]" in md and "[[nor me]]" in md
+    assert t("ar", "brackets.pending") in md
+    assert brackets.count("[[a]][[b]] and [[c]]") == 2
+
+
+def test_data_strings_are_escaped_everywhere(roadmap):
+    from macros.model.schema import Text
+
+    evil = Text({"en": '<script>alert("x")</script> [[<b>]]'})
+    from macros.render.text import html, plain
+
+    out = str(html(evil, "en"))
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;" in out
+    assert markdown_inline("<script>") == "&lt;script&gt;"
+    assert plain(evil, "en").startswith("<script>")  # plain text; templates escape it
+
+
+def test_ref_links_with_label_in_language_and_fails_on_unknown_id(roadmap):
+    assert refs.ref(roadmap, "A1.2", "en", "index.md") == '[activity A1.2](workplan.md#A1.2 "Build the platform")'
+    assert refs.ref(roadmap, "P1", "fr", "group/sub.md").startswith(f"[{t('fr', 'ref.phase', id='P1')}](../roadmap.md#P1")
+    assert refs.ref(roadmap, "PC3", "fr", "index.md") == "[Troisième session](roadmap.md#PC3)"
+    with pytest.raises(PageError, match=r"ref\('A9.9'\): no phase"):
+        refs.ref(roadmap, "A9.9", "en", "index.md")
+
+
+def test_linker_between_pages():
+    assert Linker("roadmap.md").href("workplan.md", "A1.1") == "../workplan/#A1.1"
+    assert Linker("index.md").href("workplan.md", "A1.1") == "workplan/#A1.1"
+    assert Linker("roadmap.md").href("roadmap.md", "P1") == "#P1"
+    assert Linker("workplan.md").href("index.md") == "../"
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
+    html = phases.detail(roadmap, lang, "roadmap.md") + workplan.by_phase(roadmap, lang, "workplan.md") \
+        + resources.tables(roadmap, lang, "resources.md") + phases.events(roadmap, lang)
+    for item_id in ["P1", "P1.O1", "P1.O2", "P1.M1", "P1.M2", "A1.1", "A1.2", "A1.3", "R1.1", "R1.2", "PC3"]:
+        assert re.search(rf'(id="{re.escape(item_id)}"|{{#{re.escape(item_id)}[ }}])', html), (lang, item_id)
+    assert "\n\n" not in resources.tables(roadmap, lang, "resources.md")  # one raw HTML block
+
+
+def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
+    out = resources.summary(roadmap, "en", "resources.md")
+    assert "US$120,000 per year" in out
+    assert "US$30,000.50 one-off" in out
+    assert "2.5 FTE" in out
+    fr = resources.summary(roadmap, "fr", "resources.md")
+    assert "120\u202f000\xa0$US" in fr
+
+
+def test_timeline_svg_has_title_description_table_and_mirrors_in_arabic(roadmap):
+    en = timeline.svg(roadmap, "en", "roadmap.md")
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in en and 'role="img"' in en
+    assert '<title id="timeline-title">Timeline of the roadmap</title>' in en
+    assert '<desc id="timeline-desc">' in en and "<table" in en
+    layout_en = timeline.layout(roadmap, "en")
+    layout_ar = timeline.layout(roadmap, "ar")
+    assert layout_ar["rtl"] and not layout_en["rtl"]
+    p1_en = layout_en["rows"][0]
+    p1_ar = layout_ar["rows"][0]
+    assert abs((p1_en.x + p1_ar.x + p1_ar.w) - timeline.WIDTH) < 1  # mirrored
+    assert "<script" not in en
+    zh = timeline.svg(roadmap, "zh", "roadmap.md")
+    assert "2026年" in zh
+
+
+def test_glossary_abbreviations_for_tooltips(roadmap):
+    out = glossary.abbreviations(roadmap, "en")
+    assert "*[CHM]: The platform of article 51." in out
+    assert '<dt id="chm">' in glossary.table(roadmap, "en")
