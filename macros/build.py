@@ -33,7 +33,8 @@ class Result:
 def build_language(code: str, out_dir: Path, root: Path = ROOT, env: dict | None = None) -> Result:
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config_file(code, root)),
+        # Never --quiet: it drops warnings before strict mode counts them.
+        [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file(code, root)),
          "--site-dir", str(out_dir)],
         cwd=root, capture_output=True, text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},

@@ -74,6 +74,6 @@ def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProces
     import os
 
     cfg = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", cfg, "-d", str(out)],
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
                           cwd=project, capture_output=True, text=True,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -35,8 +35,8 @@ def test_language_selector_keeps_the_page(page, server, start, target):
 @pytest.mark.parametrize("code", list(SEARCH_WORDS))
 def test_search_finds_a_word_of_the_language(page, server, code):
     page.goto(f"{server}/{code}/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator(".md-search__input").fill(SEARCH_WORDS[code])
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    page.locator(".md-search__input").press_sequentially(SEARCH_WORDS[code], delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1

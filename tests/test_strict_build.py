@@ -15,7 +15,8 @@ def test_untranslated_page_shows_english_under_a_notice(project_copy, tmp_path):
     html = (tmp_path / "out" / "cite" / "index.html").read_text(encoding="utf-8")
     page = read(tmp_path / "out" / "cite" / "index.html")
     assert t("fr", "fallback.title") in page.text and t("fr", "fallback.body") in page.text
-    assert '<div lang="en" dir="ltr">' in html
+    assert page.find("div", lang="en", dir="ltr"), "the English text is marked as English"
+    assert 'class="roadmap-fallback"' in html
     english_title = (project_copy / "docs" / "en" / "cite.md").read_text().splitlines()[0].lstrip("# ")
     assert english_title in page.text
     assert page.find("html")[0]["lang"] == "fr"
