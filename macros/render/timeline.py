@@ -96,8 +96,8 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
     label_x = WIDTH - PAD if rtl else PAD
     return {
         "rows": rows, "ticks": ticks, "years": years, "width": WIDTH, "height": height,
-        "rtl": rtl, "label_x": label_x, "anchor": "end" if rtl else "start",
-        "label_anchor": "start" if not rtl else "end",
+        # direction="rtl" on the <svg> makes text-anchor "start" the right edge: no anchor flip needed.
+        "rtl": rtl, "label_x": label_x,
         "chart_left": x_of(start) if not rtl else x_of(end), "chart_right": x_of(end) if not rtl else x_of(start),
         "start": start, "end": end,
         "title": t(lang, "timeline.title_phase", id=phase_id) if phase_id else t(lang, "timeline.title"),

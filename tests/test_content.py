@@ -1,0 +1,116 @@
+"""The built site against its data and across languages."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from decimal import Decimal
+
+from helpers import pages, read
+
+from macros.i18n import CODES, t
+from macros.i18n.formatting import format_money
+from macros.model import load_roadmap
+from macros.serve import affected_languages
+from conftest import ROOT
+
+
+def test_every_data_text_has_all_six_languages():
+    assert [str(w) for w in load_roadmap(ROOT / "data").warnings] == []
+
+
+def test_every_item_has_its_anchor_in_every_language(site):
+    roadmap = load_roadmap(ROOT / "data")
+    expected = {
+        "roadmap": [p.id for p in roadmap.phases]
+        + [i.id for p in roadmap.phases for i in p.objectives + p.milestones + p.deliverables]
+        + [e.id for e in roadmap.events],
+        "workplan": [a.id for a in roadmap.activities],
+        "resources": [r.id for r in roadmap.resources],
+        "glossary": [term.id for term in roadmap.terms],
+    }
+    for code in CODES:
+        for page, ids in expected.items():
+            present = read(site / code / page / "index.html").ids()
+            assert set(ids) <= present, (code, page, set(ids) - present)
+
+
+def test_timeline_svg_with_title_in_every_language(site):
+    for code in CODES:
+        html = (site / code / "roadmap" / "index.html").read_text(encoding="utf-8")
+        title = t(code, "timeline.title")
+        assert re.search(r'<svg xmlns="http://www.w3.org/2000/svg"[^>]*role="img"', html)
+        assert f'<title id="timeline-title">{title}</title>'.replace("'", "&#39;") in html
+
+
+def test_resource_totals_add_up(site):
+    roadmap = load_roadmap(ROOT / "data")
+    for recurrence in ("one-off", "annual"):
+        total = sum(Decimal(str(r.amount)) for r in roadmap.resources
+                    if r.amount is not None and r.recurrence == recurrence and r.currency == "USD")
+        for code in ("en", "fr", "zh", "ar"):
+            html = read(site / code / "resources" / "index.html").text
+            line = t(code, f"total.{recurrence}", amount=format_money(total, "USD", code))
+            assert " ".join(line.split()) in html, (code, line)
+
+
+def _headings(path):
+    return [(tag, a["id"]) for tag, a in read(path).tags if tag in ("h2", "h3") and "id" in a]  # h1 is the title
+
+
+def test_page_structure_matches_across_languages(site):
+    for en_page in pages(site / "en"):
+        rel = en_page.relative_to(site / "en")
+        reference = _headings(en_page)
+        for code in CODES:
+            assert _headings(site / code / rel) == reference, (code, rel)
+
+
+def test_bracket_counts_shown(site):
+    for code in CODES:
+        group = (site / code / "group" / "index.html").read_text(encoding="utf-8")
+        shown = group.count('class="roadmap-brackets')
+        assert shown >= 3
+        assert " ".join(t(code, "brackets.page_count", count=shown).split()) in read(
+            site / code / "group" / "index.html").text
+
+
+def test_edits_rebuild_only_what_they_touch():
+    assert affected_languages([ROOT / "docs" / "fr" / "group.md"]) == ["fr"]
+    assert affected_languages([ROOT / "docs" / "en" / "group.md"]) == list(CODES)
+    assert affected_languages([ROOT / "data" / "phases.yml"]) == list(CODES)
+
+
+def test_serve_command_serves_languages_and_their_404(site):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--no-build", "--no-watch",
+                             "--site-dir", str(site), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(50):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        for code in CODES:
+            body = urllib.request.urlopen(f"{base}/{code}/", timeout=5).read().decode()
+            assert f'<html lang="{code}"' in body
+        try:
+            urllib.request.urlopen(f"{base}/zh/no-such-page/", timeout=5)
+            raise AssertionError("expected a 404")
+        except urllib.error.HTTPError as err:
+            assert err.code == 404
+            assert t("zh", "notfound.title") in err.read().decode()
+    finally:
+        proc.terminate()
+        out = proc.communicate(timeout=10)[0]
+    assert f"http://127.0.0.1:{port}/" in out
