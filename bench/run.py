@@ -19,8 +19,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import build_language  # noqa: E402
-from macros.model import load_roadmap  # noqa: E402
+from macros.build import build_language
+from macros.model import load_roadmap
 
 
 def timed(fn, repeat: int = 3) -> float:
@@ -43,7 +43,7 @@ def scaled_data(factor: int, dest: Path) -> Path:
         shift = k * 10
         ren = {p["id"]: f"P{int(p['id'][1:]) + shift}" for p in phases}
 
-        def pid(old: str) -> str:
+        def pid(old: str, ren: dict = ren) -> str:
             head, _, tail = old.partition(".")
             return ren[head] + ("." + tail if tail else "")
 
@@ -64,7 +64,7 @@ def scaled_data(factor: int, dest: Path) -> Path:
         def ignore_aliases(self, data):
             return True
 
-    dump = lambda obj: yaml.dump(obj, Dumper=Plain, allow_unicode=True, sort_keys=False)  # noqa: E731
+    dump = lambda obj: yaml.dump(obj, Dumper=Plain, allow_unicode=True, sort_keys=False)
     (dest / "phases.yml").write_text(dump({"phases": out_p}))
     (dest / "workplan.yml").write_text(dump({"activities": out_a}))
     (dest / "resources.yml").write_text(dump({"funding_sources": res["funding_sources"], "resources": out_r}))

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import CODES, DEFAULT
+from .i18n import DEFAULT
 from .site import write_root
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,7 +36,7 @@ def build_language(code: str, out_dir: Path, root: Path = ROOT, env: dict | None
         # Never --quiet: it drops warnings before strict mode counts them.
         [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file(code, root)),
          "--site-dir", str(out_dir)],
-        cwd=root, capture_output=True, text=True,
+        cwd=root, capture_output=True, text=True, check=False,  # the return code is the verdict
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
     )
     output = "\n".join(line for line in (proc.stdout + proc.stderr).splitlines()
@@ -71,7 +71,3 @@ def build(langs: list[str], site_dir: Path, *, jobs: int | None = None, root: Pa
         write_root(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     return results
-
-
-def all_languages() -> list[str]:
-    return list(CODES)

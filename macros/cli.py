@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import ROOT, all_languages, build
+from .build import ROOT, build
 from .i18n import CODES
 from .model import DataError, load_roadmap
 
@@ -38,7 +38,7 @@ def cmd_check(args) -> int:
 def cmd_build(args) -> int:
     if not _check(args.data, verbose=False):
         return 1
-    langs = args.lang or all_languages()
+    langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
     results = build(langs, args.site_dir, jobs=args.jobs, env={"ROADMAP_DATA_DIR": str(args.data)})

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
 def run_roadmap(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
     import os
 
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, check=False,
                           text=True, env={**os.environ, **(env or {})})
 
 
@@ -75,5 +75,5 @@ def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProces
 
     cfg = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
-                          cwd=project, capture_output=True, text=True,
+                          cwd=project, capture_output=True, text=True, check=False,
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

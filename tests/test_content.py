@@ -11,13 +11,13 @@ import urllib.error
 import urllib.request
 from decimal import Decimal
 
+from conftest import ROOT
 from helpers import pages, read
 
 from macros.i18n import CODES, t
 from macros.i18n.formatting import format_money
 from macros.model import load_roadmap
 from macros.serve import affected_languages
-from conftest import ROOT
 
 
 def test_every_data_text_has_all_six_languages():

@@ -38,6 +38,7 @@ class RoadmapPlugin(MacrosPlugin):
             self.roadmap = load_roadmap(data_dir)
         except DataError as exc:
             raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
+        self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
         config["site_name"] = t(self.lang, "site.name")
         site_url = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
         if not site_url.endswith(f"/{self.lang}/"):  # runs twice under mike: keep it idempotent
@@ -77,7 +78,7 @@ class RoadmapPlugin(MacrosPlugin):
         markdown, _ = brackets.render_markdown(markdown, self.lang)
         if page.file.src_uri in self.fallback_pages:
             markdown = fallback.wrap(markdown, self.lang)
-        return markdown + glossary.abbreviations(self.roadmap, self.lang)
+        return markdown + self._abbreviations
 
     def render(self, markdown: str, force_rendering: bool = False) -> str:
         """Render a page's macros; a mistake becomes 'file:line: what is wrong', no traceback.
@@ -150,4 +151,4 @@ def template_line(exc: BaseException) -> int | None:
     return line
 
 
-__all__ = ["RoadmapPlugin", "TemplateError", "template_line"]
+__all__ = ["RoadmapPlugin", "template_line"]

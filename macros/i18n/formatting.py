@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date as _format_date
-from babel.dates import format_interval, format_skeleton
+from babel.dates import format_interval
 from babel.numbers import format_currency, format_decimal
 
 from . import language
@@ -26,20 +26,11 @@ def format_day(day: date, code: str) -> str:
     return _format_date(day, format="long", locale=locale(code))
 
 
-def format_day_short(day: date, code: str) -> str:
-    return _format_date(day, format="medium", locale=locale(code))
-
-
 def format_period(start: date, end: date, code: str) -> str:
     """A span of days, written the way the language shortens shared parts."""
     if start == end:
         return format_day(start, code)
     return format_interval(start, end, skeleton="yMMMd", locale=locale(code))
-
-
-def format_month(day: date, code: str) -> str:
-    """An axis label: 'Jan 2026', 'janv. 2026', '2026年1月'."""
-    return format_skeleton("yMMM", day, locale=locale(code))
 
 
 def format_month_abbr(day: date, code: str) -> str:
@@ -55,11 +46,11 @@ def format_year(day: date, code: str) -> str:
     return _format_date(day, format="y", locale=locale(code))
 
 
-def format_number(value: float | int | Decimal, code: str) -> str:
+def format_number(value: float | Decimal, code: str) -> str:
     return format_decimal(value, locale=locale(code))
 
 
-def format_money(amount: float | int | Decimal, currency: str, code: str) -> str:
+def format_money(amount: float | Decimal, currency: str, code: str) -> str:
     """'US$450,000', '450 000 $US': the locale's currency pattern; whole amounts drop the cents."""
     loc = locale(code)
     if Decimal(str(amount)) != Decimal(str(amount)).to_integral_value():

@@ -16,7 +16,7 @@ from .roadmap import Entry, Roadmap
 from .schema import FILES
 from .yamlfile import YamlDoc, load_yaml
 
-__all__ = ["DataError", "Entry", "Problem", "Roadmap", "load_roadmap", "FILES"]
+__all__ = ["FILES", "DataError", "Entry", "Problem", "Roadmap", "load_roadmap"]
 
 
 def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:

@@ -6,8 +6,18 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .problems import Problem
-from .schema import (Activity, Actor, Deliverable, Draft, Event, FundingSource, Milestone,
-                     Objective, Phase, Resource, Term)
+from .schema import (
+    Activity,
+    Actor,
+    Draft,
+    Event,
+    FundingSource,
+    Milestone,
+    Objective,
+    Phase,
+    Resource,
+    Term,
+)
 
 Kind = Literal["phase", "objective", "milestone", "deliverable", "activity", "resource", "event",
                "term"]
@@ -90,7 +100,3 @@ class Roadmap:
     def objective(self, objective_id: str) -> Objective | None:
         entry = self.entries.get(objective_id)
         return entry.item if entry and entry.kind == "objective" else None  # type: ignore[return-value]
-
-    def deliverable(self, deliverable_id: str) -> Deliverable | None:
-        entry = self.entries.get(deliverable_id)
-        return entry.item if entry and entry.kind == "deliverable" else None  # type: ignore[return-value]

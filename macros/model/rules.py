@@ -145,12 +145,12 @@ def _cycles(activities, wp: YamlDoc) -> list[Problem]:
     state: dict[str, int] = {}  # 1 = on the current path, 2 = done
     found: list[Problem] = []
     reported: set[frozenset] = set()
-    for root in graph:
-        stack = [(root, iter(graph[root]))]
-        trail = [root]
-        state[root] = state.get(root) or 1
-        if state[root] == 2:
+    for root, children in graph.items():
+        if state.get(root):  # already walked from an earlier root
             continue
+        state[root] = 1
+        stack = [(root, iter(children))]
+        trail = [root]
         while stack:
             node, children = stack[-1]
             nxt = next(children, None)

@@ -13,11 +13,12 @@ import re
 from markupsafe import Markup, escape
 
 from ..i18n import t
+from ..model.schema import iter_texts
 
 _OPTION = r"\[\[((?:(?!\]\]|\[\[).)+)\]\]"
 PASSAGE = re.compile(rf"{_OPTION}(?:[ \t]?{_OPTION})*")
 _ONE = re.compile(_OPTION)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.M | re.S)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
 
 
 def count(text: str) -> int:
@@ -71,8 +72,6 @@ def _split_code(markdown: str):
 
 def count_data(roadmap, lang: str) -> int:
     """Bracketed passages in every data text, as read in ``lang``."""
-    from ..model.schema import iter_texts
-
     items = (roadmap.events + roadmap.actors + roadmap.phases + roadmap.activities
              + roadmap.funding_sources + roadmap.resources + roadmap.terms + roadmap.drafts)
     return sum(count(text.get(lang)) for _, text in iter_texts(items))

@@ -7,7 +7,7 @@ import posixpath
 
 def page_url(src: str) -> str:
     """'roadmap.md' -> 'roadmap/', 'index.md' -> '' (use_directory_urls, as the site is built)."""
-    stem = src[:-3] if src.endswith(".md") else src
+    stem = src.removesuffix(".md")
     if stem == "index":
         return ""
     if stem.endswith("/index"):

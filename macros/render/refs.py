@@ -33,7 +33,7 @@ def ref(roadmap: Roadmap, item_id: str, lang: str, from_src: str) -> str:
         title = plain(item.definition, lang)
     else:
         label = t(lang, f"ref.{entry.kind}", id=item_id)
-        title = plain(getattr(item, "title", None) or getattr(item, "text"), lang)
+        title = plain(getattr(item, "title", None) or item.text, lang)
     href = relative(from_src, PAGE_OF_KIND[entry.kind]) + "#" + item_id
     label_md = str(escape(label)).replace("[", "\\[").replace("]", "\\]")
     title_md = f' "{escape(title)}"' if title else ""

@@ -31,7 +31,3 @@ def plain(value: Text | None, lang: str) -> str:
 def markdown_inline(value: str) -> str:
     """Text placed inside Markdown (a heading): HTML-escaped, Markdown syntax neutralised."""
     return _MD_SPECIAL.sub(r"\\\1", html_lib.escape(value, quote=False))
-
-
-def is_translated(value: Text | None, lang: str) -> bool:
-    return value is None or value.has(lang)

@@ -98,8 +98,6 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
         "rows": rows, "ticks": ticks, "years": years, "width": WIDTH, "height": height,
         # direction="rtl" on the <svg> makes text-anchor "start" the right edge: no anchor flip needed.
         "rtl": rtl, "label_x": label_x,
-        "chart_left": x_of(start) if not rtl else x_of(end), "chart_right": x_of(end) if not rtl else x_of(start),
-        "start": start, "end": end,
         "title": t(lang, "timeline.title_phase", id=phase_id) if phase_id else t(lang, "timeline.title"),
         "desc": t(lang, "timeline.desc", start=format_day(start, lang),
                   end=format_day(end - timedelta(days=1), lang), count=len(rows)),

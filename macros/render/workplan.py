@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..i18n import t
 from ..i18n.formatting import format_period
 from ..model import Roadmap
 from .links import Linker
@@ -30,7 +29,3 @@ def by_phase(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = 
 
 def by_objective(roadmap: Roadmap, lang: str, page_src: str) -> str:
     return render("activities_by_objective.html", roadmap=roadmap, lang=lang, link=Linker(page_src))
-
-
-def label(kind: str, lang: str) -> str:
-    return t(lang, kind)

@@ -14,10 +14,9 @@ def _env() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def write_root(site_dir: Path, version: str | None = None) -> None:
+def write_root(site_dir: Path) -> None:
     """site/index.html (a chooser that needs no script) and site/404.html."""
-    suffix = f"{version}/" if version else ""
-    entries = [{"lang": lang, "href": f"{lang.code}/{suffix}", "t": lambda k, c=lang.code: t(c, k)}
+    entries = [{"lang": lang, "href": f"{lang.code}/", "t": lambda k, c=lang.code: t(c, k)}
                for lang in LANGUAGES]
     env = _env()
     (site_dir / "index.html").write_text(env.get_template("chooser.html").render(entries=entries),
