@@ -83,7 +83,7 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
         r.x, r.w, r.y = min(x1, x2), max(abs(x2 - x1), 2.0), AXIS_H + i * ROW_H
         r.when = format_day(r.start, lang) if r.kind == "milestone" else format_period(r.start, r.end, lang)
     months = (end.year - start.year) * 12 + end.month - start.month
-    step = 1 if months <= 24 else 3
+    step = 1 if months <= 12 else 3  # monthly labels collide beyond a year (long Arabic and Russian names)
     ticks, years = [], []
     d = start
     while d < end:
