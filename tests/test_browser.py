@@ -42,6 +42,17 @@ def test_search_finds_a_word_of_the_language(page, server, code):
     assert results.count() >= 1
 
 
+def test_search_runs_a_query_pasted_without_a_key(page, server):
+    """A paste from the context menu fires `input` but no `keyup`, which Material listens to.
+    Also on a slow phone (CPU slowed down), where the index is still loading while one types."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 6})
+    page.goto(f"{server}/zh/")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").fill("互操作性")  # sets the value, fires `input` only
+    page.locator(".md-search-result__item").first.wait_for(timeout=30000)
+
+
 def test_arabic_layout_is_right_to_left_with_a_screenshot(page, server, tmp_path_factory):
     page.goto(f"{server}/ar/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
