@@ -25,7 +25,9 @@ def define_env(env) -> None:
 
     macros = {
         "ref": lambda item_id: refs.ref(env.roadmap, item_id, lang(), src()),
-        "draft_status": lambda: drafts.status(env.roadmap, lang()),
+        "draft_status": lambda: drafts.status(env.roadmap, lang(), env.draft),
+        "downloads": lambda: drafts.downloads(lang(), src()),
+        "changes": lambda: data_page(env.changes_page(src())),
         "bracket_total": lambda: format_number(env.bracket_total(), lang()),
         "phases_overview": lambda: data_page(phases.overview(env.roadmap, lang(), src())),
         "phase_details": lambda: data_page(phases.detail(env.roadmap, lang(), src())),

@@ -1,4 +1,4 @@
-"""The `roadmap` command: check, build, serve. Orchestrates; holds no rules of its own."""
+"""The `roadmap` command: check, build, serve, publish, verify. Orchestrates; holds no rules."""
 
 from __future__ import annotations
 
@@ -41,7 +41,8 @@ def cmd_build(args) -> int:
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
-    results = build(langs, args.site_dir, jobs=args.jobs, env={"ROADMAP_DATA_DIR": str(args.data)})
+    results = build(langs, args.site_dir, jobs=args.jobs, root=args.project,
+                    env={"ROADMAP_DATA_DIR": str(args.data)})
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)
@@ -55,11 +56,49 @@ def cmd_build(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve
+    from .serve import serve, serve_published
 
+    if args.published:
+        return serve_published(args.project, args.branch, args.host, args.port)
     if not args.no_build and cmd_build(args) != 0:
         return 1
     return serve(args.site_dir, args.host, args.port, watch=not args.no_watch, data_dir=args.data)
+
+
+def cmd_publish(args) -> int:
+    from .publish import Options, PublishError, publish
+
+    started = time.perf_counter()
+    try:
+        publish(args.project, args.draft, Options(push=args.push, remote=args.remote, branch=args.branch,
+                                                   jobs=args.jobs, site_url=args.site_url))
+    except PublishError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 1
+    print(f"done in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from . import gitrepo, manifest
+
+    if not gitrepo.rev(args.project, f"refs/heads/{args.branch}"):
+        print(f"there is no {args.branch} branch: nothing has been published yet", file=sys.stderr)
+        return 1
+    reports = manifest.verify(args.project, args.branch)
+    if not reports:
+        print(f"{args.branch} has no manifests: nothing to verify", file=sys.stderr)
+        return 1
+    for r in reports:
+        if r.ok:
+            print(f"{r.draft}: {r.checked} files match the manifest")
+            continue
+        print(f"{r.draft}: DOES NOT MATCH its manifest", file=sys.stderr)
+        for label, paths in (("changed", r.changed), ("missing", r.missing),
+                             ("not in the manifest", r.added)):
+            for path in paths:
+                print(f"  {label}: {path}", file=sys.stderr)
+    return 0 if all(r.ok for r in reports) else 1
 
 
 def cmd_schemas(args) -> int:
@@ -72,7 +111,9 @@ def cmd_schemas(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="roadmap", description=__doc__)
-    parser.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="the project folder (default: this checkout)")
+    parser.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="validate the data without building")
@@ -95,7 +136,29 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--port", type=int, default=8000)
             p.add_argument("--no-build", action="store_true", help="serve site/ as it is")
             p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
+            p.add_argument("--published", action="store_true",
+                           help="serve the published branch instead, exactly as readers get it")
+            p.add_argument("--branch", default="gh-pages", help="the published branch (--published)")
+
+    p = sub.add_parser("publish", help="build every language and publish DRAFT as a permanent version")
+    p.add_argument("draft", metavar="DRAFT", help="the draft's id in data/drafts.yml, e.g. draft-3")
+    p.add_argument("--push", action="store_true", help="push the branch and tag (default: local only)")
+    p.add_argument("--site-url", default=None,
+                   help="the public address of the site (default: site_url of mkdocs.yml)")
+    p.add_argument("--remote", default="origin")
+    p.add_argument("--branch", default="gh-pages")
+    p.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("verify", help="check the published branch against the drafts' manifests")
+    p.add_argument("--branch", default="gh-pages")
+    p.set_defaults(func=cmd_verify)
+
     args = parser.parse_args(argv)
+    args.project = args.project.resolve()
+    args.data = args.data or args.project / "data"
+    if hasattr(args, "site_dir") and args.project != ROOT and args.site_dir == ROOT / "site":
+        args.site_dir = args.project / "site"
     try:
         return args.func(args)
     except KeyboardInterrupt:

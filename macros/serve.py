@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import functools
+import io
+import tarfile
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from . import gitrepo
 from .build import ROOT, build
 from .i18n import CODES, DEFAULT
 from .model import DataError, load_roadmap
@@ -15,12 +19,15 @@ WATCHED = ("docs", "data", "overrides", "macros", "mkdocs.yml")
 
 
 class Handler(SimpleHTTPRequestHandler):
+    root_404_only = False  # as static hosts (GitHub Pages) serve the published branch
+
     def send_error(self, code, message=None, explain=None):
         # Our own 404 pages: the language's when the address is under /<lang>/, else the root one.
         if code == 404:
             parts = self.path.lstrip("/").split("/", 1)
             root = Path(self.directory)
-            page = root / parts[0] / "404.html" if parts[0] in CODES else root / "404.html"
+            in_lang = parts[0] in CODES and not self.root_404_only
+            page = root / parts[0] / "404.html" if in_lang else root / "404.html"
             if page.exists():
                 body = page.read_bytes()
                 self.send_response(404)
@@ -82,9 +89,30 @@ def _watch(site_dir: Path, data_dir: Path, stop: threading.Event, root: Path = R
         before = _snapshot(root)
 
 
-def serve(site_dir: Path, host: str, port: int, *, watch: bool, data_dir: Path) -> int:
-    handler = functools.partial(Handler, directory=str(site_dir))
-    server = ThreadingHTTPServer((host, port), handler)
+class PublishedHandler(Handler):
+    root_404_only = True
+
+
+def export_branch(root: Path, branch: str, dest: Path) -> None:
+    """The files of ``branch`` into ``dest`` (no checkout, the working tree is untouched)."""
+    archive = gitrepo.git(root, "archive", "--format=tar", branch)
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(dest, filter="data")
+
+
+def serve_published(root: Path, branch: str, host: str, port: int) -> int:
+    if not gitrepo.rev(root, f"refs/heads/{branch}"):
+        print(f"there is no {branch} branch: publish a draft first (roadmap publish DRAFT)")
+        return 1
+    with tempfile.TemporaryDirectory(prefix="roadmap-published-") as tmp:
+        export_branch(root, branch, Path(tmp))
+        print(f"serving branch {branch} as published")
+        return serve(Path(tmp), host, port, watch=False, data_dir=root / "data", handler=PublishedHandler)
+
+
+def serve(site_dir: Path, host: str, port: int, *, watch: bool, data_dir: Path,
+          handler: type[Handler] = Handler) -> int:
+    server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
     stop = threading.Event()
     if watch:
         threading.Thread(target=_watch, args=(site_dir, data_dir, stop), daemon=True).start()

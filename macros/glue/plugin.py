@@ -18,32 +18,36 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_macros.plugin import MacrosPlugin
 
+from .. import downloads
 from ..i18n import DEFAULT, language, t
 from ..model import DataError, load_roadmap
-from ..render import PageError, brackets, glossary
-from . import fallback, links
+from ..render import PageError, brackets, changes, glossary
+from . import drafts, fallback, links
 
 
 class RoadmapPlugin(MacrosPlugin):
     """One build = one language. The language is ``theme.language``."""
 
-    @event_priority(100)  # before mike's plugin appends the version to site_url
+    @event_priority(100)  # before mike's plugin (if someone adds it) appends the version
     def on_config(self, config):
         self.lang = config["theme"]["language"]
         language(self.lang)
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
-        data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
+        self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
         try:
-            self.roadmap = load_roadmap(data_dir)
+            self.roadmap = load_roadmap(self.data_dir)
         except DataError as exc:
             raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
+        # The draft being built: the version `roadmap publish` deploys, else the one in preparation.
+        self.version = os.environ.get("MIKE_DOCS_VERSION") or None
+        self.draft = drafts.being_built(self.roadmap, self.version)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
         config["site_name"] = t(self.lang, "site.name")
-        site_url = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
-        if not site_url.endswith(f"/{self.lang}/"):  # runs twice under mike: keep it idempotent
-            site_url += f"{self.lang}/"
-        config["site_url"] = site_url
+        self.site_root = drafts.site_root(config.get("site_url"), self.lang, self.version)
+        config["site_url"] = self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
+        if self.version:  # Material's version selector and old-draft banner read versions.json
+            config["extra"]["version"] = {"provider": "mike", "default": "latest"}
         self.fallback_pages: set[str] = set()
         result = super().on_config(config)
         # Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }}).
@@ -67,6 +71,16 @@ class RoadmapPlugin(MacrosPlugin):
                     for f in files.documentation_pages())
         self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
         return files
+
+    def changes_page(self, src: str) -> str:
+        nav = [item for item in self.conf["nav"] or [] if isinstance(item, str)]
+        result = changes.comparison(self.roadmap, self.draft, self.lang, self.project_root,
+                                    self.data_dir, nav)
+        return changes.page(self.roadmap, result, self.lang, src)
+
+    def on_post_build(self, config):
+        super().on_post_build(config)
+        downloads.write(Path(config["site_dir"]), self.roadmap, self.draft, self.lang)
 
     def bracket_total(self) -> int:
         """Bracketed passages left in the whole draft, in this language (pages and data)."""
@@ -117,6 +131,8 @@ class RoadmapPlugin(MacrosPlugin):
     def on_page_context(self, context, page, config, nav):
         context.update(self._context(page.url, config))
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
+        context["roadmap_cite"] = drafts.citation(self.draft, self.lang, self.site_root, page.url,
+                                                  published=self.version is not None)
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -125,9 +141,9 @@ class RoadmapPlugin(MacrosPlugin):
         return context
 
     def _context(self, url: str, config) -> dict:
-        version = os.environ.get("MIKE_DOCS_VERSION") or None
         return {
-            "roadmap_languages": links.language_links(url, self.lang, version, config["site_url"]),
+            "roadmap_languages": links.language_links(url, self.lang, self.version, config["site_url"]),
+            "roadmap_draft": drafts.banner(self.draft, self.lang, url),
             "roadmap_lang": language(self.lang),
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
         }

@@ -1,13 +1,23 @@
-"""The status of the draft being read."""
+"""The draft being read: its status, and the downloads of its data."""
 
 from __future__ import annotations
 
+import posixpath
+
+from ..downloads import FOLDER, NAMES
 from ..i18n.formatting import format_day
 from ..model import Roadmap
+from ..model.schema import Draft
+from .links import page_url
 from .templating import render
 
 
-def status(roadmap: Roadmap, lang: str) -> str:
-    draft = roadmap.current_draft
-    return render("draft_status.html", draft=draft, lang=lang, day=format_day(draft.date, lang),
-                  number=len(roadmap.drafts))
+def status(roadmap: Roadmap, lang: str, draft: Draft | None = None) -> str:
+    draft = draft or roadmap.current_draft
+    return render("draft_status.html", draft=draft, lang=lang, day=format_day(draft.date, lang))
+
+
+def downloads(lang: str, src: str) -> str:
+    """Links to this draft's data files, relative to the page (they are not Markdown pages)."""
+    base = posixpath.relpath(FOLDER, page_url(src).rstrip("/") or ".") + "/"
+    return render("downloads.html", lang=lang, href={k: base + v for k, v in NAMES.items()})

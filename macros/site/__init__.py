@@ -1,4 +1,5 @@
-"""The site around the language builds: the root language chooser and the root 404 page."""
+"""The site around the language builds: the root language chooser, the root 404 page and,
+on the published branch, the redirects from /<lang>/ (and every `latest` page) to the newest draft."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..i18n import LANGUAGES, t
+from ..i18n import LANGUAGES, language, t
 
 
 def _env() -> Environment:
@@ -14,13 +15,25 @@ def _env() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
-def write_root(site_dir: Path) -> None:
-    """site/index.html (a chooser that needs no script) and site/404.html."""
+def root_files(base_path: str = "/") -> dict[str, str]:
+    """index.html (a chooser that needs no script) and 404.html, which is served at any depth
+    and so links with absolute paths under ``base_path`` (the site's path on its host)."""
     entries = [{"lang": lang, "href": f"{lang.code}/", "t": lambda k, c=lang.code: t(c, k)}
                for lang in LANGUAGES]
     env = _env()
-    (site_dir / "index.html").write_text(env.get_template("chooser.html").render(entries=entries),
-                                         encoding="utf-8")
-    not_found = [{**e, "href": "/" + e["href"]} for e in entries]
-    (site_dir / "404.html").write_text(env.get_template("404.html").render(entries=not_found),
-                                       encoding="utf-8")
+    not_found = [{**e, "href": base_path.rstrip("/") + "/" + e["href"]} for e in entries]
+    return {"index.html": env.get_template("chooser.html").render(entries=entries),
+            "404.html": env.get_template("404.html").render(entries=not_found)}
+
+
+def write_root(site_dir: Path, base_path: str = "/") -> None:
+    for name, text in root_files(base_path).items():
+        (site_dir / name).write_text(text, encoding="utf-8")
+
+
+def redirect_template(code: str) -> str:
+    """mike's redirect page, in a language: mike fills in ``{{ href }}`` for each page."""
+    lang = language(code)
+    page = _env().get_template("redirect.html").render(
+        lang=lang, title=t(code, "redirect.title"), body=t(code, "redirect.body"), href="@HREF@")
+    return page.replace("@HREF@", "{{ href }}")

@@ -1,0 +1,43 @@
+"""Word-level redlines: deleted words struck through, inserted words underlined."""
+
+from __future__ import annotations
+
+import logging
+import re
+from difflib import SequenceMatcher
+from html import escape
+
+_WORDS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def tokens(text: str, lang: str) -> list[str]:
+    """Words, spaces and punctuation. Chinese has no spaces between words: jieba finds them."""
+    if lang == "zh":
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        return list(jieba.cut(text))
+    return _WORDS.findall(text)
+
+
+def redline(old: str, new: str, lang: str, labels: tuple[str, str] = ("", "")) -> str:
+    """HTML of ``new`` with the words removed from ``old`` in <del> and the added ones in <ins>.
+
+    ``labels`` are said before each by screen readers, which do not announce <del>/<ins>.
+    """
+    said = [f'<span class="roadmap-sr">{escape(label)} </span>' if label else "" for label in labels]
+    a, b = tokens(old, lang), tokens(new, lang)
+    out = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(escape("".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            out.append(f"<del>{said[0]}{escape(''.join(a[i1:i2]))}</del>")
+        if op in ("insert", "replace"):
+            out.append(f"<ins>{said[1]}{escape(''.join(b[j1:j2]))}</ins>")
+    return "".join(out)
+
+
+def changed(old: str, new: str) -> bool:
+    return " ".join(old.split()) != " ".join(new.split())

@@ -1,0 +1,132 @@
+"""The "changes since the previous draft" page: data item by item, then the prose, redlined."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..history import compare, prose, redline, sources
+from ..i18n import formatting, language, strings, t
+from ..model import Roadmap
+from ..model.schema import Draft
+from . import PAGE_OF_KIND
+from .links import Linker
+from .refs import relative
+from .templating import render
+
+
+@dataclass
+class Comparison:
+    previous: Draft | None  # the draft compared with (None: nothing to compare with)
+    first: bool  # this is the first draft of all
+    data: list[compare.Change]
+    pages: list[prose.PageChange]
+    current_pages: frozenset[str] = frozenset()
+
+
+def comparison(roadmap: Roadmap, draft: Draft, lang: str, root: Path, data_dir: Path,
+               nav: list[str]) -> Comparison:
+    first = draft.id == roadmap.drafts[0].id
+    tag = sources.previous_tag(root, draft.number)
+    if tag is None:
+        return Comparison(None, first, [], [])
+    before = sources.at_tag(root, tag, lang)
+    now = sources.on_disk(root, data_dir, lang)
+    known = {d.id: d for d in roadmap.drafts}
+    previous = known.get(tag) or Draft(id=tag, title={"en": tag}, date=dt.date.min, status="superseded")
+    return Comparison(previous, first, compare.compare(before.data, now.data, lang),
+                      prose.compare_pages(before.pages, now.pages, nav, skip={"changes.md"}),
+                      frozenset(now.pages))
+
+
+def page(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> str:
+    """Markdown: headings (for the table of contents) around raw HTML blocks."""
+    if result.previous is None:
+        return f'<p class="roadmap-changes-none">{escape(t(lang, "changes.first" if result.first else "changes.unpublished"))}</p>'
+    prev = result.previous
+    date = formatting.format_day(prev.date, lang) if prev.date != dt.date.min else ""
+    parts = [render("changes_intro.html", lang=lang, prev=prev, date=date, result=result,
+                    count=lambda action: sum(c.action == action for c in result.data))]
+    if result.data:
+        parts.append(f"## {t(lang, 'changes.data')} {{#changes-data}}")
+        for kind in compare.KINDS:
+            found = [c for c in result.data if c.kind == kind]
+            if found:
+                parts.append(f"### {t(lang, 'changes.kinds.' + kind)} {{#changes-{kind}}}")
+                parts.append(render("changes_items.html", lang=lang, changes=found,
+                                    link=Linker(src), page_of=PAGE_OF_KIND,
+                                    label=lambda c: _label(c, lang),
+                                    field=lambda name: _field_label(name, lang),
+                                    value=lambda f: _value(roadmap, f, lang)))
+    if result.pages:
+        parts.append(f"## {t(lang, 'changes.pages')} {{#changes-pages}}")
+        parts.append(f'<p class="roadmap-changes-note">{escape(t(lang, "changes.pages_note"))}</p>')
+        sr = (t(lang, "changes.deleted_sr"), t(lang, "changes.inserted_sr"))
+        now_pages = result.current_pages
+        for change in result.pages:
+            anchor = "changes-page-" + change.path.removesuffix(".md").replace("/", "-")
+            title = _inline(change.title)
+            if change.path in now_pages:  # a page that still exists: its title links to it
+                title = f"[{title}]({relative(src, change.path)})"
+            parts.append(f"### {title} {{#{anchor}}}")
+            blocks = [Markup(redline.redline(b.old or "", b.new or "", lang, sr)) for b in change.blocks]
+            parts.append(render("changes_prose.html", blocks=list(zip(change.blocks, blocks))))
+    return "\n\n".join(parts)
+
+
+def _inline(title: str) -> str:
+    from .text import markdown_inline
+
+    return markdown_inline(title.lstrip("# "))
+
+
+def _label(change: compare.Change, lang: str) -> str:
+    for key in ("title", "text"):
+        value = change.item.get(key)
+        if value is not None:
+            return str(compare.shown(value, lang))
+    return ""
+
+
+def _field_label(name: str, lang: str) -> str:
+    return strings(lang).get(f"field.{name}", name)
+
+
+def _value(roadmap: Roadmap, change: compare.FieldChange, lang: str) -> Markup:
+    """A changed field as HTML: texts as a redline, other values as before → after."""
+    sep = t(lang, "list.separator")
+    if change.text:
+        def flat(v):
+            return "; ".join(v) if isinstance(v, list) else str(v or "")
+        sr = (t(lang, "changes.deleted_sr"), t(lang, "changes.inserted_sr"))
+        return Markup(redline.redline(flat(change.old), flat(change.new), lang, sr))
+
+    def one(v) -> str:
+        if v is None or v == []:
+            return "—"
+        if isinstance(v, list):
+            return sep.join(one(x) for x in v)
+        if isinstance(v, bool):
+            return t(lang, "changes.yes" if v else "changes.no")
+        if isinstance(v, dt.date):
+            return formatting.format_day(v, lang)
+        if isinstance(v, (int, float)):
+            return formatting.format_number(v, lang)
+        if change.name in ("lead", "partners") and v in roadmap.actor_by_id:
+            actor = roadmap.actor_by_id[v]
+            return (actor.short or actor.name).get(lang)
+        if change.name == "funding" and v in roadmap.funding_by_id:
+            return roadmap.funding_by_id[v].name.get(lang)
+        word = strings(lang).get(f"{change.name}.{v}")
+        if word and "{" not in word:
+            return word  # status, kind, recurrence: their words in this language
+        return str(v)
+
+    before = t(lang, "changes.deleted_sr")
+    after = t(lang, "changes.inserted_sr")
+    arrow = "←" if language(lang).direction == "rtl" else "→"  # from the old value to the new
+    return Markup(f'<del><span class="roadmap-sr">{escape(before)} </span>{escape(one(change.old))}</del>'
+                  f' {arrow} <ins><span class="roadmap-sr">{escape(after)} </span>{escape(one(change.new))}</ins>')

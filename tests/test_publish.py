@@ -1,0 +1,438 @@
+"""Publishing drafts as permanent versions, in temporary git repositories.
+
+One session-scoped history is made the way a new user would: a bare `origin`, draft 1 published
+and pushed from one clone, drafts 2 and 3 from a fresh clone. Tests that break things work on
+copies of it.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import re
+import shutil
+import subprocess
+import threading
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, run_roadmap
+
+from macros import gitrepo
+from macros.i18n import CODES
+
+
+def Page(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def action(div) -> str:
+    return next(c for c in div["class"] if "--" in c).split("--")[1]
+
+
+def hrefs(soup) -> set[str]:
+    return {a["href"] for a in soup.find_all("a", href=True)}
+
+
+def ids(soup) -> set[str]:
+    return {tag["id"] for tag in soup.find_all(id=True)}
+
+SITE_URL = "https://chm-roadmap.example.org/"
+NEW_RESOURCE = """
+  - id: R1.17
+    phase: P1
+    kind: technical
+    title: {en: "Independent accessibility audit of the platform"}
+    amount: 20000
+    currency: USD
+    funding: voluntary-trust-fund
+    recurrence: one-off
+"""
+
+
+def sh(cwd: Path, *args: str) -> str:
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def publish(repo: Path, draft: str, *extra: str):
+    return run_roadmap("--project", str(repo), "publish", draft, "--site-url", SITE_URL, *extra)
+
+
+def add_draft(repo: Path, number: int, title: str, date: str, symbol: str = "") -> None:
+    path = repo / "data/drafts.yml"
+    path.write_text(path.read_text() + f"\n  - id: draft-{number}\n    title: {{en: \"{title}\"}}\n"
+                    f"    date: {date}\n    status: revised-draft\n    symbol: {symbol}\n")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def commit(repo: Path, message: str) -> None:
+    sh(repo, "git", "add", "-A")
+    sh(repo, "git", "commit", "-q", "-m", message)
+
+
+def branch_files(repo: Path) -> dict[str, str]:
+    return gitrepo.tree(repo, "gh-pages")
+
+
+def read(repo: Path, path: str) -> str:
+    return gitrepo.git(repo, "show", f"gh-pages:{path}").decode("utf-8")
+
+
+def init_repo(path: Path) -> None:
+    sh(path, "git", "init", "-q", "-b", "main")
+    sh(path, "git", "config", "user.email", "editor@example.org")
+    sh(path, "git", "config", "user.name", "Editor")
+
+
+@pytest.fixture(scope="session")
+def history(tmp_path_factory):
+    """Three drafts published; returns the clone they were published from, and snapshots."""
+    base = tmp_path_factory.mktemp("publish")
+    origin = base / "origin.git"
+    sh(base, "git", "init", "-q", "--bare", "-b", "main", str(origin))
+
+    first = base / "first"
+    first.mkdir()
+    for name in ("docs", "data", "overrides"):
+        shutil.copytree(ROOT / name, first / name)
+    for cfg in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(cfg, first / cfg.name)
+    drafts = first / "data/drafts.yml"
+    drafts.write_text(drafts.read_text().split("  - id: draft-2")[0].rstrip() + "\n")
+    init_repo(first)
+    commit(first, "Zero draft")
+    sh(first, "git", "remote", "add", "origin", str(origin))
+    sh(first, "git", "push", "-q", "origin", "main")
+    proc = publish(first, "draft-1", "--push")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    snapshots = {1: branch_files(first)}
+
+    repo = base / "clone"  # a new user: nothing but a clone of origin
+    sh(base, "git", "clone", "-q", str(origin), str(repo))
+    sh(repo, "git", "config", "user.email", "other@example.org")
+    sh(repo, "git", "config", "user.name", "Other editor")
+
+    add_draft(repo, 2, "Revised draft", "2025-12-12", "BBNJ/PC/3/INF/1")
+    edit(repo / "data/workplan.yml", "Establishment of the project team and interim governance",
+         "Establishment of the core project team and interim governance")
+    edit(repo / "data/workplan.yml", "    end: 2026-05-15\n", "    end: 2026-05-10\n")
+    edit(repo / "data/resources.yml", "    amount: 120000\n", "    amount: 150000\n")
+    resources = (repo / "data/resources.yml").read_text()
+    removed = re.search(r"\n  - id: R1\.3\n.*?(?=\n  - id: |\n\s*#|\Z)", resources, re.DOTALL)
+    (repo / "data/resources.yml").write_text(resources.replace(removed.group(0), ""))
+    edit(repo / "docs/en/roadmap.md", "and the resources each requires.",
+         "and the human, technical and financial resources each requires.")
+    commit(repo, "Revised draft")
+    proc = publish(repo, "draft-2", "--push")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    snapshots[2] = branch_files(repo)
+
+    add_draft(repo, 3, "Third draft", "2026-01-20")
+    path = repo / "data/resources.yml"
+    path.write_text(path.read_text().rstrip() + "\n" + NEW_RESOURCE)
+    commit(repo, "Third draft")
+    proc = publish(repo, "draft-3", "--push")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    snapshots[3] = branch_files(repo)
+    return {"repo": repo, "origin": origin, "snapshots": snapshots, "output": proc.stdout}
+
+
+@pytest.fixture
+def scratch(history, tmp_path) -> Path:
+    """A copy of the published repository, to break."""
+    dest = tmp_path / "scratch"
+    shutil.copytree(history["repo"], dest, symlinks=True)
+    return dest
+
+
+def test_publish_reports_progress_per_language_and_a_summary(history):
+    out = history["output"]
+    for code in CODES:
+        assert f"[{code}] built" in out and f"[{code}] deployed to {code}/draft-3/" in out
+    assert "published draft-3 in 6 languages" in out
+
+
+def test_every_file_of_earlier_drafts_is_byte_identical_afterwards(history):
+    snaps = history["snapshots"]
+    for number, later in ((1, 2), (1, 3), (2, 3)):
+        before = {p: b for p, b in snaps[number].items()
+                  if any(p.startswith(f"{c}/draft-{number}/") for c in CODES)
+                  or p == f"manifests/draft-{number}.sha256"}
+        assert len(before) > 300
+        after = {p: snaps[later].get(p) for p in before}
+        assert after == before, f"draft-{number} changed when draft-{later} was published"
+
+
+def test_pushed_branch_and_tags_are_on_the_remote(history):
+    origin, repo = history["origin"], history["repo"]
+    assert gitrepo.rev(origin, "refs/heads/gh-pages") == gitrepo.rev(repo, "refs/heads/gh-pages")
+    assert set(gitrepo.draft_tags(origin).values()) == {"draft-1", "draft-2", "draft-3"}
+    # Each tag is the commit the draft was published from.
+    assert sh(repo, "git", "log", "-1", "--format=%s", "draft-2").strip() == "Revised draft"
+
+
+def test_latest_resolves_to_the_newest_draft(history):
+    repo = history["repo"]
+    for code in CODES:
+        versions = json.loads(read(repo, f"{code}/versions.json"))
+        assert [v["version"] for v in versions] == ["draft-3", "draft-2", "draft-1"]
+        assert versions[0]["aliases"] == ["latest"] and versions[1]["aliases"] == []
+        assert 'href="latest/"' in read(repo, f"{code}/index.html")
+    redirect = read(repo, "fr/latest/workplan/index.html")
+    assert 'window.location.replace("../../draft-3/workplan/"' in redirect
+    assert '<html lang="fr"' in redirect
+
+
+def test_root_has_the_chooser_and_a_404_with_a_way_back(history):
+    repo = history["repo"]
+    chooser = Page(read(repo, "index.html"))
+    assert hrefs(chooser) >= {f"{c}/" for c in CODES}
+    not_found = Page(read(repo, "404.html"))
+    assert hrefs(not_found) >= {f"/{c}/" for c in CODES}
+
+
+def test_republishing_a_draft_is_refused_and_changes_nothing(scratch):
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    proc = publish(scratch, "draft-3")
+    assert proc.returncode == 1
+    assert "draft-3 is already published" in proc.stderr and "Traceback" not in proc.stderr
+    proc = publish(scratch, "draft-2")
+    assert proc.returncode == 1 and "earlier draft" in proc.stderr
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+
+
+def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    edit(scratch / "docs/ru/roadmap.md", "{{ timeline() }}", "{{ timeline_of_everything() }}")
+    commit(scratch, "Draft 4, with a mistake in the Russian roadmap page")
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1
+    assert "[ru] build failed" in proc.stderr and "docs/ru/roadmap.md" in proc.stderr
+    assert "nothing was published" in proc.stderr
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+    assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
+
+
+def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
+    """Three languages are committed to the branch when the fourth fails: all are undone."""
+    from mike import commands
+
+    from macros import publish as publishing
+
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    commit(scratch, "Draft 4")
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    real = commands.deploy
+
+    def failing(cfg, version, *args, deploy_prefix="", **kwargs):
+        if deploy_prefix == "fr":
+            raise OSError("disk full (injected)")
+        return real(cfg, version, *args, deploy_prefix=deploy_prefix, **kwargs)
+
+    monkeypatch.setattr(publishing.mike, "deploy", failing)
+    with pytest.raises(publishing.PublishError, match="disk full"):
+        publishing.publish(scratch, "draft-4", publishing.Options(site_url=SITE_URL), report=lambda _: None)
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+    assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
+
+
+def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1 and "data/drafts.yml" in proc.stderr and "commit" in proc.stderr
+    commit(scratch, "Draft 4")
+    proc = run_roadmap("--project", str(scratch), "publish", "draft-4",
+                       "--site-url", "http://127.0.0.1:8000/")
+    assert proc.returncode == 1 and "local one" in proc.stderr
+
+
+def test_verify_passes_then_names_a_tampered_file(scratch):
+    proc = run_roadmap("--project", str(scratch), "verify")
+    assert proc.returncode == 0, proc.stderr
+    assert "draft-1:" in proc.stdout and "draft-3:" in proc.stdout
+    # Someone edits a published page on the branch, by an ordinary commit.
+    sh(scratch, "git", "checkout", "-q", "gh-pages")
+    page = scratch / "es/draft-1/roadmap/index.html"
+    page.write_text(page.read_text().replace("</h1>", " (corregido)</h1>", 1))
+    commit(scratch, "Quiet correction")
+    sh(scratch, "git", "checkout", "-q", "main")
+    proc = run_roadmap("--project", str(scratch), "verify")
+    assert proc.returncode == 1
+    assert "changed: es/draft-1/roadmap/index.html" in proc.stderr
+    assert "draft-2: " in proc.stdout  # the other drafts still check out
+
+
+def test_manifest_lists_every_file_of_the_draft_with_its_sha256(history):
+    import hashlib
+
+    repo = history["repo"]
+    lines = read(repo, "manifests/draft-2.sha256").splitlines()
+    listed = {line[66:]: line[:64] for line in lines}
+    files = [p for p in branch_files(repo) if any(p.startswith(f"{c}/draft-2/") for c in CODES)]
+    assert set(listed) == set(files)
+    path = "zh/draft-2/workplan/index.html"
+    assert listed[path] == hashlib.sha256(gitrepo.git(repo, "show", f"gh-pages:{path}")).hexdigest()
+
+
+def test_changes_page_lists_exactly_the_changes_made(history):
+    repo = history["repo"]
+    page = Page(read(repo, "en/draft-2/changes/index.html"))
+    items = {(action(div), div.find("strong").text) for div in page.select("div.roadmap-change")}
+    assert items == {("changed", "A1.1"), ("changed", "R1.2"), ("removed", "R1.3")}
+    a11 = page.select("div.roadmap-change--changed")[0]
+    assert [dt.text for dt in a11.select("dt")] == ["Title", "End"]
+    assert " ".join(a11.select("dd")[0].find("ins").text.split()) == "inserted: core"
+    assert "10 May 2026" in a11.select("dd")[1].text and "15 May 2026" in a11.select("dd")[1].text
+    r12 = page.select("div.roadmap-change--changed")[1]
+    assert "120,000" in r12.find("del").text and "150,000" in r12.find("ins").text
+    redline = page.select("div.roadmap-redline")
+    assert len(redline) == 1 and "human, technical and financial" in redline[0].find("ins").text
+    # The next draft: only the resource added, no page changed.
+    page3 = Page(read(repo, "en/draft-3/changes/index.html"))
+    assert {(action(d), d.find("strong").text)
+            for d in page3.select("div.roadmap-change")} == {("added", "R1.17")}
+    assert not page3.select("div.roadmap-redline")
+    first = Page(read(repo, "fr/draft-1/changes/index.html"))
+    assert "premier projet" in first.select("p.roadmap-changes-none")[0].text.lower()
+
+
+def test_changes_page_in_chinese_redlines_words(history):
+    page = Page(read(history["repo"], "zh/draft-2/changes/index.html"))
+    assert page.select("div.roadmap-change--removed")
+    assert "150,000" in page.get_text()
+
+
+def test_cite_box_gives_the_permanent_address_of_the_draft(history):
+    repo = history["repo"]
+    for code in ("fr", "ar"):
+        page = Page(read(repo, f"{code}/draft-2/workplan/index.html"))
+        box = page.select("aside.roadmap-cite")[0]
+        assert box.find("code").text == f"{SITE_URL}{code}/draft-2/workplan/"
+        assert "BBNJ/PC/3/INF/1" in box.text
+        assert "latest" not in box.text
+    # Through the `latest` alias a reader lands on draft-3, whose box names draft-3.
+    box = Page(read(repo, "en/draft-3/index.html")).select("aside.roadmap-cite")[0]
+    assert box.find("code").text == f"{SITE_URL}en/draft-3/"
+
+
+def test_items_have_the_same_permalink_in_every_language(history):
+    repo = history["repo"]
+    for code in CODES:
+        work = Page(read(repo, f"{code}/draft-3/workplan/index.html"))
+        road = Page(read(repo, f"{code}/draft-3/roadmap/index.html"))
+        assert {"A1.1", "A1.3", "A1.16"} <= ids(work)
+        assert {"P1", "P1.O1", "P1.M1", "P2"} <= ids(road)
+
+
+def test_downloads_of_each_draft_and_language(history):
+    repo = history["repo"]
+    data = json.loads(read(repo, "en/draft-2/downloads/roadmap.json"))
+    schema = json.loads(read(repo, "en/draft-2/downloads/roadmap.schema.json"))
+    jsonschema.validate(data, schema)
+    assert data["draft"]["id"] == "draft-2"
+    assert next(r for r in data["resources"] if r["id"] == "R1.2")["amount"] == 150000
+    assert not any(r["id"] == "R1.3" for r in data["resources"])
+    rows = list(csv.reader(io.StringIO(read(repo, "fr/draft-2/downloads/workplan.csv").lstrip("\ufeff"))))
+    assert rows[0][0] == "Identifiant" and len(rows) == 1 + len(data["activities"])
+    assert rows[1][0] == "A1.1" and rows[1][7] == "2026-05-10"
+    old = json.loads(read(repo, "en/draft-1/downloads/roadmap.json"))
+    assert next(r for r in old["resources"] if r["id"] == "R1.2")["amount"] == 120000
+    links = hrefs(Page(read(repo, "ru/draft-3/resources/index.html")))
+    assert {"../downloads/roadmap.json", "../downloads/resources.csv"} <= links
+
+
+# --- the published branch in Chromium ------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def published_server(history, tmp_path_factory):
+    from macros.serve import PublishedHandler, export_branch
+
+    site = tmp_path_factory.mktemp("published")
+    export_branch(history["repo"], "gh-pages", site)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PublishedHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def reader(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_server):
+    reader.goto(f"{published_server}/en/draft-1/workplan/")
+    banner = reader.locator("[data-md-component=outdated]")
+    banner.locator("a").wait_for(state="visible")
+    assert "Zero draft (draft-1) of 14 November 2025" in banner.inner_text()
+    banner.locator("a").click()
+    reader.wait_for_url(f"{published_server}/en/draft-3/workplan/")
+    reader.wait_for_load_state("networkidle")
+    assert reader.locator("[data-md-component=outdated]").is_hidden()
+
+
+def test_version_selector_lists_newest_first_and_keeps_the_page(reader, published_server):
+    reader.goto(f"{published_server}/fr/draft-1/resources/")
+    selector = reader.locator(".md-version")
+    selector.wait_for()
+    assert reader.locator(".md-version__current").inner_text().startswith("Projet")
+    items = reader.locator(".md-version__list .md-version__link")
+    hrefs = [items.nth(i).get_attribute("href") for i in range(items.count())]
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == ["draft-3", "draft-2", "draft-1"]
+    selector.hover()
+    items.nth(0).click()
+    reader.wait_for_url(f"{published_server}/fr/draft-3/resources/")
+
+
+def test_language_selector_keeps_the_draft_and_the_page(reader, published_server):
+    reader.goto(f"{published_server}/en/draft-2/roadmap/")
+    reader.locator(".md-header__option .md-select").hover()
+    reader.locator("a.roadmap-lang-link[lang=ar]").click()
+    reader.wait_for_url(f"{published_server}/ar/draft-2/roadmap/")
+    assert reader.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+
+def test_language_root_redirects_to_the_latest_draft(reader, published_server):
+    reader.goto(f"{published_server}/zh/")
+    reader.wait_for_url(f"{published_server}/zh/draft-3/")
+    response = reader.goto(f"{published_server}/zh/draft-9/nothing/")
+    assert response.status == 404 and "/zh/" in reader.content()
+
+
+def test_serve_published_command_serves_the_branch(history):
+    import socket
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "macros.cli", "--project", str(history["repo"]),
+                             "serve", "--published", "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/draft-2/changes/") as r:
+                    body = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert "roadmap-change" in body
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
