@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-stamp
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check build serve test lint schemas bench clean
+.PHONY: help setup check build serve test lint schemas bench clean publish preview verify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,16 @@ build: $(STAMP) ## check, then build all six languages into site/
 
 serve: $(STAMP) ## build and serve the six-language site on 127.0.0.1:$(PORT), rebuilding on edits
 	$(BIN)/roadmap serve --port $(PORT)
+
+publish: $(STAMP) ## publish DRAFT=draft-N as a permanent version on gh-pages (SITE_URL=https://...)
+	@test -n "$(DRAFT)" || { echo "usage: make publish DRAFT=draft-N [SITE_URL=https://...]"; exit 2; }
+	$(BIN)/roadmap publish $(DRAFT) $(if $(SITE_URL),--site-url $(SITE_URL))
+
+preview: $(STAMP) ## serve the published gh-pages branch on 127.0.0.1:$(PORT), as readers get it
+	$(BIN)/roadmap serve --published --port $(PORT)
+
+verify: $(STAMP) ## check every published file against its draft's SHA-256 manifest
+	$(BIN)/roadmap verify
 
 test: $(STAMP) ## install Chromium if missing, then run every test (builds the site once)
 	bash .ci/system-deps.sh

@@ -8,7 +8,7 @@ from difflib import SequenceMatcher
 
 from .redline import changed
 
-_HEADING_ID = re.compile(r"\s*\{#[^}]*\}\s*$", re.MULTILINE)
+_HEADING_ID = re.compile(r"[ \t]*\{#[^}\n]*\}[ \t]*$", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 
