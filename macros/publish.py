@@ -88,6 +88,11 @@ def _refuse_unless_publishable(root: Path, draft_id: str, options: Options):
     if dirty:
         raise PublishError("these files have changes that are not committed; commit them first, "
                            "so that the draft is exactly one commit:\n  " + "\n  ".join(dirty))
+    if options.push:  # see what the remote already has before adding to it
+        try:
+            gitrepo.git(root, "fetch", "--quiet", "--tags", options.remote)
+        except gitrepo.GitError as exc:
+            raise PublishError(f"cannot fetch from {options.remote}: {exc}") from None
     with contextlib.chdir(root):
         try:
             git_utils.update_from_upstream(options.remote, options.branch)
