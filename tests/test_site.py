@@ -6,7 +6,7 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
-from helpers import pages, read
+from helpers import KNOWN_WORDS, pages, read
 
 from macros.i18n import CODES, LANGUAGES, t
 
@@ -62,11 +62,6 @@ def test_nothing_is_loaded_from_another_host(site):
 
 def _search_index(site, code):
     return json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))
-
-
-# A word of each language that stands in the middle of a sentence of its home page.
-KNOWN_WORDS = {"en": "interoperability", "fr": "interopérabilité", "es": "interoperabilidad",
-               "ru": "совместимости", "ar": "التشغيل", "zh": "互操作性"}
 
 
 def test_search_index_holds_a_word_of_its_language(site):
