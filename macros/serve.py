@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import functools
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from .build import ROOT, build
+from .compression import CompressingHandler
 from .i18n import CODES, DEFAULT
 from .model import DataError, load_roadmap
 
 WATCHED = ("docs", "data", "overrides", "macros", "mkdocs.yml")
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(CompressingHandler):
     def send_error(self, code, message=None, explain=None):
         # Our own 404 pages: the language's when the address is under /<lang>/, else the root one.
         if code == 404:

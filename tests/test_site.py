@@ -112,3 +112,18 @@ def test_no_page_falls_back_to_english_in_the_real_build(site):
     for code in CODES:
         for path in pages(site / code):
             assert "roadmap-fallback" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_has_a_description_of_its_own(site):
+    """Search engines show it under the title: the page's lead paragraph, or the site's."""
+    from macros.glue.description import LIMIT
+
+    for code in CODES:
+        seen = set()
+        for path in pages(site / code):
+            metas = read(path).find("meta", name="description")
+            assert len(metas) == 1, path
+            text = metas[0]["content"]
+            assert 10 < len(text) <= LIMIT, (path, text)
+            seen.add(text)
+        assert len(seen) >= len(pages(site / code)) - 1, f"{code}: pages share descriptions"

@@ -21,7 +21,7 @@ from mkdocs_macros.plugin import MacrosPlugin
 from ..i18n import DEFAULT, language, t
 from ..model import DataError, load_roadmap
 from ..render import PageError, brackets, glossary
-from . import fallback, links
+from . import description, fallback, links
 
 
 class RoadmapPlugin(MacrosPlugin):
@@ -40,6 +40,8 @@ class RoadmapPlugin(MacrosPlugin):
             raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
         config["site_name"] = t(self.lang, "site.name")
+        # For pages without a lead paragraph of their own (description.py): the 404 page.
+        config["site_description"] = t(self.lang, "language.chooser_title")
         site_url = (config.get("site_url") or "http://127.0.0.1:8000/").rstrip("/") + "/"
         if not site_url.endswith(f"/{self.lang}/"):  # runs twice under mike: keep it idempotent
             site_url += f"{self.lang}/"
@@ -112,6 +114,8 @@ class RoadmapPlugin(MacrosPlugin):
     def on_page_content(self, html, page, config, files):
         # Counted on the finished page, so passages drawn from data are included.
         page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')
+        if not page.meta.get("description"):  # front matter wins
+            page.meta["description"] = description.lead(html) or None
         return html
 
     def on_page_context(self, context, page, config, nav):
