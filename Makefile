@@ -4,10 +4,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NPM_STAMP := node_modules/.installed-stamp
 PORT   ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check build serve test lint schemas bench clean publish preview verify
+.PHONY: help setup check build serve test lint schemas bench clean distclean publish preview verify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -18,7 +19,14 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[test]'
 	@touch $(STAMP)
 
-setup: $(STAMP) ## create .venv and install the project with pinned versions
+# The gates' npm tools (axe-core, Lighthouse, the Nu HTML Checker) at the versions of
+# package-lock.json. --ignore-scripts: nothing may download a browser or a Java of its own.
+$(NPM_STAMP): package.json package-lock.json
+	bash .ci/system-deps.sh
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
+
+setup: $(STAMP) $(NPM_STAMP) ## create .venv and node_modules with pinned versions
 
 check: $(STAMP) ## validate data/ without building (errors name file, line, column)
 	$(BIN)/roadmap check
@@ -39,18 +47,22 @@ preview: $(STAMP) ## serve the published gh-pages branch on 127.0.0.1:$(PORT), a
 verify: $(STAMP) ## check every published file against its draft's SHA-256 manifest
 	$(BIN)/roadmap verify
 
-test: $(STAMP) ## install Chromium if missing, then run every test (builds the site once)
+test: $(STAMP) $(NPM_STAMP) ## install Debian's Chromium, fonts, Java if missing, then run every test and gate
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff on the Python code
-	$(BIN)/ruff check macros tests bench
+	$(BIN)/ruff check macros tests bench quality
 
 schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
 	$(BIN)/roadmap schemas
 
-bench: $(STAMP) ## measure build and validation speed (ratios against baselines, same run)
+bench: $(STAMP) $(NPM_STAMP) ## build speed and page weight against baselines (same run), Lighthouse
+	bash .ci/system-deps.sh
 	$(BIN)/python bench/run.py
 
 clean: ## remove built output
 	rm -rf site site.new build .pytest_cache
+
+distclean: clean ## also remove .venv and node_modules
+	rm -rf $(VENV) node_modules

@@ -7,18 +7,19 @@ import io
 import tarfile
 import tempfile
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from . import gitrepo
 from .build import ROOT, build
+from .compression import CompressingHandler
 from .i18n import CODES, DEFAULT
 from .model import DataError, load_roadmap
 
 WATCHED = ("docs", "data", "overrides", "macros", "mkdocs.yml")
 
 
-class Handler(SimpleHTTPRequestHandler):
+class Handler(CompressingHandler):
     root_404_only = False  # as static hosts (GitHub Pages) serve the published branch
 
     def send_error(self, code, message=None, explain=None):

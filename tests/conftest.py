@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -35,25 +32,21 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1 by our own handler (language 404 pages included)."""
-    from macros.serve import Handler
+    from quality.serving import served
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is required (make test installs it)"
+    from quality.tools import CHROMIUM_FLAGS, chromium
+
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=[
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking"])
+        b = p.chromium.launch(executable_path=chromium(),
+                              args=[*CHROMIUM_FLAGS, "--disable-background-networking"])
         yield b
         b.close()
 

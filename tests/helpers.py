@@ -46,3 +46,24 @@ def read(path: Path) -> Page:
 
 def pages(site_lang: Path) -> list[Path]:
     return sorted(site_lang.rglob("*.html"))
+
+
+def url_of(site: Path, path: Path) -> str:
+    """The address path a built file is served at: /en/roadmap/ for en/roadmap/index.html."""
+    rel = path.relative_to(site).as_posix()
+    return "/" + rel.removesuffix("index.html")
+
+
+SECTIONS = ("root", "ar", "zh", "en", "fr", "ru", "es")  # the root chooser and 404, then languages
+
+
+def section_urls(site: Path, section: str) -> list[str]:
+    """Every page of one part of the built site, found on disk: pages added later are included."""
+    files = sorted(site.glob("*.html")) if section == "root" else pages(site / section)
+    assert files, f"no page in {section}"
+    return [url_of(site, p) for p in files]
+
+
+# A word of each language that stands in the middle of a sentence of its home page.
+KNOWN_WORDS = {"en": "interoperability", "fr": "interopérabilité", "es": "interoperabilidad",
+               "ru": "совместимости", "ar": "التشغيل", "zh": "互操作性"}

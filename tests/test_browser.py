@@ -1,28 +1,35 @@
-"""The site in Debian's Chromium: language switching, search, right-to-left, no outside requests."""
+"""The site in Debian's Chromium: language switching, search, right-to-left, print, and no request
+to any other host."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
 import pytest
+from helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 from macros.i18n import LANGUAGES
-
-SEARCH_WORDS = {"en": "interoperability", "zh": "互操作性", "ar": "التشغيل", "fr": "interopérabilité"}
 
 
 @pytest.fixture
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
     requests: list[str] = []
-    pg.on("request", lambda r: requests.append(r.url))
+    # On the context, not the page: requests of the search worker are heard too.
+    context.on("request", lambda r: requests.append(r.url))
+    pg = context.new_page()
     pg.requests = requests
     yield pg
     context.close()
 
 
-@pytest.mark.parametrize("start,target", [("fr", "ar"), ("ar", "zh"), ("zh", "en")])
+def outside_requests(requests: list[str]) -> list[str]:
+    return [u for u in requests
+            if not u.startswith(("data:", "blob:")) and urlsplit(u).hostname != "127.0.0.1"]
+
+
+@pytest.mark.parametrize("start,target", [("fr", "ar"), ("ar", "zh"), ("zh", "en"), ("en", "ru"),
+                                          ("ru", "es"), ("es", "fr")])
 def test_language_selector_keeps_the_page(page, server, start, target):
     page.goto(f"{server}/{start}/workplan/")
     page.locator(".md-header__option .md-select").hover()
@@ -32,14 +39,16 @@ def test_language_selector_keeps_the_page(page, server, start, target):
     assert page.locator("html").get_attribute("lang") == target
 
 
-@pytest.mark.parametrize("code", list(SEARCH_WORDS))
+@pytest.mark.parametrize("code", list(KNOWN_WORDS))
 def test_search_finds_a_word_of_the_language(page, server, code):
     page.goto(f"{server}/{code}/")
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
-    page.locator(".md-search__input").press_sequentially(SEARCH_WORDS[code], delay=20)
+    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS[code], delay=20)
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
+    assert any(u.endswith(f"/{code}/search/search_index.json") for u in page.requests)
+    assert not outside_requests(page.requests)
 
 
 def test_search_runs_a_query_pasted_without_a_key(page, server):
@@ -64,13 +73,54 @@ def test_arabic_layout_is_right_to_left_with_a_screenshot(page, server, tmp_path
     assert shot.stat().st_size > 20_000
 
 
-@pytest.mark.parametrize("path", ["/", "/en/", "/ar/roadmap/", "/zh/workplan/", "/ru/resources/",
-                                  "/es/glossary/", "/fr/group/", "/fr/no-such-page/"])
-def test_no_request_leaves_localhost(page, server, path):
-    page.goto(server + path)
-    page.wait_for_load_state("networkidle")
-    hosts = {urlsplit(u).hostname for u in page.requests if not u.startswith(("data:", "blob:"))}
-    assert hosts == {"127.0.0.1"}, page.requests
+@pytest.mark.parametrize("section", SECTIONS)
+def test_no_request_leaves_localhost(page, server, site, section):
+    missing = "/no-such-page/" if section == "root" else f"/{section}/no-such-page/"  # a 404 page
+    urls = section_urls(site, section) + [missing]
+    for url in urls:
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+    assert len(page.requests) >= len(urls)  # heard: at least the pages themselves
+    assert not outside_requests(page.requests)
+
+
+# An A4 sheet (210 mm) less Chromium's default margins of about 1 cm, at 96 dots an inch.
+PAPER_WIDTH = 718
+PRINT_CHECK = """(width) => {
+  const clipped = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    if ((box.width || box.height) && (box.right > width + 1 || box.left < -1)) {
+      clipped.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(box.left)}..${Math.round(box.right)})`);
+    }
+  }
+  const shown = sel => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length);
+  return {
+    clipped: clipped.slice(0, 5),
+    chrome: [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-top"].filter(shown),
+    content: document.querySelector("article, main")?.getBoundingClientRect().height || 0,
+  };
+}"""
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_print_view_holds_the_whole_page(browser, server, site, section):
+    """On paper: nothing runs off the sheet sideways, the header, navigation and footer are gone."""
+    context = browser.new_context(viewport={"width": PAPER_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    problems = []
+    for url in section_urls(site, section):
+        page.goto(server + url)
+        found = page.evaluate(PRINT_CHECK, PAPER_WIDTH)
+        if found["clipped"]:
+            problems.append(f"{url}: runs off the paper: {found['clipped']}")
+        if found["chrome"]:
+            problems.append(f"{url}: printed with {found['chrome']}")
+        if found["content"] < 100:
+            problems.append(f"{url}: no content printed")
+    context.close()
+    assert not problems, "\n".join(problems)
 
 
 def test_print_view_holds_the_whole_timeline(page, server):

@@ -114,3 +114,20 @@ def test_serve_command_serves_languages_and_their_404(site):
         proc.terminate()
         out = proc.communicate(timeout=10)[0]
     assert f"http://127.0.0.1:{port}/" in out
+
+
+def test_server_sends_text_gzipped_to_browsers_that_accept_it(server, site):
+    """As static hosts do: page weights and Lighthouse measured through it are a reader's."""
+    import gzip
+
+    def get(path, **headers):
+        with urllib.request.urlopen(urllib.request.Request(server + path, headers=headers)) as r:
+            return r.headers.get("Content-Encoding"), r.read()
+
+    for path, file in (("/en/roadmap/", "en/roadmap/index.html"),
+                       ("/ar/assets/roadmap.css", "ar/assets/roadmap.css")):
+        encoding, body = get(path, **{"Accept-Encoding": "gzip, deflate"})
+        assert encoding == "gzip" and gzip.decompress(body) == (site / file).read_bytes()
+        assert len(body) < (site / file).stat().st_size
+        assert get(path) == (None, (site / file).read_bytes())
+    assert get("/en/assets/images/favicon.png", **{"Accept-Encoding": "gzip"})[0] is None

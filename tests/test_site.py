@@ -6,7 +6,7 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
-from helpers import pages, read
+from helpers import KNOWN_WORDS, pages, read
 
 from macros.i18n import CODES, LANGUAGES, t
 
@@ -64,11 +64,6 @@ def _search_index(site, code):
     return json.loads((site / code / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
-# A word of each language that stands in the middle of a sentence of its home page.
-KNOWN_WORDS = {"en": "interoperability", "fr": "interopérabilité", "es": "interoperabilidad",
-               "ru": "совместимости", "ar": "التشغيل", "zh": "互操作性"}
-
-
 def test_search_index_holds_a_word_of_its_language(site):
     for code, word in KNOWN_WORDS.items():
         index = _search_index(site, code)
@@ -117,3 +112,18 @@ def test_no_page_falls_back_to_english_in_the_real_build(site):
     for code in CODES:
         for path in pages(site / code):
             assert "roadmap-fallback" not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_page_has_a_description_of_its_own(site):
+    """Search engines show it under the title: the page's lead paragraph, or the site's."""
+    from macros.glue.description import LIMIT
+
+    for code in CODES:
+        seen = set()
+        for path in pages(site / code):
+            metas = read(path).find("meta", name="description")
+            assert len(metas) == 1, path
+            text = metas[0]["content"]
+            assert 10 < len(text) <= LIMIT, (path, text)
+            seen.add(text)
+        assert len(seen) >= len(pages(site / code)) - 1, f"{code}: pages share descriptions"

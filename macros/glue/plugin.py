@@ -22,7 +22,7 @@ from .. import downloads
 from ..i18n import DEFAULT, language, t
 from ..model import DataError, load_roadmap
 from ..render import PageError, brackets, changes, glossary
-from . import drafts, fallback, links
+from . import description, drafts, fallback, links
 
 
 class RoadmapPlugin(MacrosPlugin):
@@ -44,6 +44,8 @@ class RoadmapPlugin(MacrosPlugin):
         self.draft = drafts.being_built(self.roadmap, self.version)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
         config["site_name"] = t(self.lang, "site.name")
+        # For pages without a lead paragraph of their own (description.py): the 404 page.
+        config["site_description"] = t(self.lang, "language.chooser_title")
         self.site_root = drafts.site_root(config.get("site_url"), self.lang, self.version)
         config["site_url"] = self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
         if self.version:  # Material's version selector and old-draft banner read versions.json
@@ -126,6 +128,8 @@ class RoadmapPlugin(MacrosPlugin):
     def on_page_content(self, html, page, config, files):
         # Counted on the finished page, so passages drawn from data are included.
         page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')
+        if not page.meta.get("description"):  # front matter wins
+            page.meta["description"] = description.lead(html) or None
         return html
 
     def on_page_context(self, context, page, config, nav):

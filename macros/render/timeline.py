@@ -105,7 +105,8 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
 
 
 def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
-    """The figure: SVG, its caption, and the same facts as a table."""
+    """The figure (SVG and caption, scrollable by keyboard on a phone), then the same facts as a
+    table. The figure has no id: the heading above it is the anchor."""
     uid = f"timeline-{phase_id}" if phase_id else "timeline"
     return render("timeline.html", L=layout(roadmap, lang, phase_id), lang=lang, uid=uid,
                   link=Linker(page_src), page_of=PAGE_OF_KIND)

@@ -1,0 +1,48 @@
+"""Lighthouse (npm, pinned in package-lock.json) on pages of a served site, in Debian's Chromium.
+
+One Lighthouse process per page, each with a fresh Chromium: Lighthouse's own advice for
+scores that do not depend on what was loaded before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass, field
+
+from .tools import CHROMIUM_FLAGS, LIGHTHOUSE, chromium, npm_file
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The nine pages of the issue: the home, roadmap and work plan pages in English, Arabic, Chinese.
+PAGES = tuple(f"/{lang}/{page}" for lang in ("en", "ar", "zh") for page in ("", "roadmap/", "workplan/"))
+
+
+@dataclass
+class Report:
+    url: str
+    scores: dict[str, float]
+    # "category: audit id (what it measured)" for every scored audit that is not perfect
+    shortfalls: list[str] = field(default_factory=list)
+
+
+def audit(url: str, categories: tuple[str, ...] = CATEGORIES, timeout: int = 240) -> Report:
+    """Lighthouse's default run: a phone on a slow 4G network and a slowed-down CPU, simulated."""
+    proc = subprocess.run(
+        ["node", str(npm_file(LIGHTHOUSE)), url, "--output=json", "--output-path=stdout", "--quiet",
+         f"--only-categories={','.join(categories)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
+        capture_output=True, text=True, timeout=timeout, check=False,
+        env={**os.environ, "CHROME_PATH": chromium()})
+    if proc.returncode != 0:
+        raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+    lhr = json.loads(proc.stdout)
+    if lhr.get("runtimeError"):
+        raise RuntimeError(f"lighthouse could not test {url}: {lhr['runtimeError']}")
+    report = Report(url, {name: lhr["categories"][name]["score"] for name in categories})
+    for name in categories:
+        for ref in lhr["categories"][name]["auditRefs"]:
+            result = lhr["audits"][ref["id"]]
+            if ref["weight"] > 0 and result["score"] is not None and result["score"] < 1:
+                shown = result.get("displayValue") or f"score {result['score']}"
+                report.shortfalls.append(f"{name}: {ref['id']} ({shown})")
+    return report

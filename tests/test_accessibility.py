@@ -1,0 +1,74 @@
+"""Accessibility: axe-core (npm, pinned in package-lock.json) in Debian's Chromium on every page
+of the built site, in all six languages, on a desktop and on a phone; and with search open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import KNOWN_WORDS, SECTIONS, section_urls
+
+from quality.tools import AXE_JS, npm_file
+
+# All rules axe runs by default (WCAG A and AA, and its best practices), plus the WCAG 2.0-2.2
+# A and AA rules it leaves off by default (target size, deprecated ones).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async (tags) => {
+  const rules = Object.fromEntries(axe.getRules(tags).map(r => [r.ruleId, {enabled: true}]));
+  const result = await axe.run(document, {rules, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary.split("\\n")[1])}));
+}"""
+
+DEVICES = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True,
+              "device_scale_factor": 2},
+}
+
+
+def violations(page) -> list[str]:
+    page.add_script_tag(path=str(npm_file(AXE_JS)))
+    found = page.evaluate(RUN_AXE, WCAG_TAGS)
+    return [f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
+            for v in found]
+
+
+@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("section", SECTIONS)
+def test_every_page_has_no_axe_violation(browser, server, site, section, device):
+    context = browser.new_context(**DEVICES[device])
+    page = context.new_page()
+    failures = []
+    for url in section_urls(site, section):
+        page.goto(server + url)
+        failures += [f"{url}: {v}" for v in violations(page)]
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("code", KNOWN_WORDS)
+def test_search_dialog_with_results_has_no_axe_violation(browser, server, code):
+    context = browser.new_context(**DEVICES["desktop"])
+    page = context.new_page()
+    page.goto(f"{server}/{code}/")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS[code], delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    found = violations(page)
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def test_search_override_changes_only_the_dialog_name():
+    """overrides/partials/search.html is Material's with a name added: after an upgrade of
+    Material the copy must be taken again, not left behind."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/search.html").read_text()
+    ours = (Path(__file__).parent.parent / "overrides/partials/search.html").read_text()
+    ours = ours.split("-#}\n", 1)[1]  # after the leading comments
+    theirs = theirs.split("-#}\n", 1)[1]
+    named = ours.replace(""" role="dialog" aria-label="{{ lang.t('search') }}">""", ' role="dialog">', 1)
+    assert named == theirs
