@@ -436,3 +436,38 @@ def test_serve_published_command_serves_the_branch(history):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+# --- the gates on what only a published branch has --------------------------------------
+
+@pytest.mark.parametrize("path", ["/en/draft-1/workplan/", "/ar/draft-2/changes/",
+                                  "/zh/draft-2/changes/", "/fr/draft-3/resources/"])
+def test_published_pages_have_no_axe_violation(browser, published_server, path):
+    """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
+    from test_accessibility import violations
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(published_server + path)
+    page.locator(".md-version").wait_for()
+    found = violations(page)
+    context.close()
+    assert not found, "\n".join(found)
+
+
+def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
+    """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
+    from test_html_valid import _markup, _skip_of
+
+    from macros.serve import export_branch
+    from quality.tools import VNU_JAR, java, npm_file
+
+    export_branch(history["repo"], "gh-pages", tmp_path)
+    files = [tmp_path / "index.html", tmp_path / "404.html", tmp_path / "en/index.html",
+             tmp_path / "ar/latest/roadmap/index.html"]
+    files += [tmp_path / f"{c}/draft-2/{p}index.html" for c in CODES for p in ("changes/", "workplan/", "")]
+    proc = subprocess.run([java(), "-jar", str(npm_file(VNU_JAR)), "--errors-only", "--format", "json",
+                           *map(str, files)], capture_output=True, text=True, check=False, timeout=300)
+    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')} {_markup(m).strip()}"
+              for m in json.loads(proc.stderr)["messages"] if _skip_of(m) is None]
+    assert not errors, "\n".join(errors)
