@@ -1,12 +1,18 @@
-"""Benchmarks, each a ratio against a baseline measured in the same run.
+"""Benchmarks, each side by side with its baseline, measured in the same run.
 
-    python bench/run.py            # or: make bench
+    python bench/run.py            # or: make bench (results and the command: bench/README.md)
 
-1. data validation: our data vs ten times our data (generated), and validation vs one language build.
+1. data validation: our data vs ten times our data (generated), and vs one language's build;
+2. the full six-language build vs plain mkdocs-material on the same pages (bench/plain.py);
+   languages built in parallel vs one after another; ten times the data;
+3. the bytes a reader downloads for the first view of each kind of page (bench/weight.py);
+4. Lighthouse (performance, accessibility, best practices, SEO) on nine pages.
 """
 
 from __future__ import annotations
 
+import os
+import platform
 import shutil
 import statistics
 import sys
@@ -19,11 +25,15 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import build_language
+from macros.build import build, build_language
+from macros.i18n import CODES
 from macros.model import load_roadmap
 
+REPEAT = 3  # each time below is the median of this many runs
 
-def timed(fn, repeat: int = 3) -> float:
+
+def timed(fn, repeat: int = REPEAT) -> float:
+    """Median seconds of ``repeat`` runs."""
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -71,20 +81,120 @@ def scaled_data(factor: int, dest: Path) -> Path:
     return dest
 
 
-def main() -> None:
-    tmp = Path(tempfile.mkdtemp())
-    big = scaled_data(10, tmp / "data10")
+def full_build(site: Path, **kwargs) -> None:
+    """All six languages, as `roadmap build` does them; a failed build stops the benchmark."""
+    results = build(list(CODES), site, report=lambda line: None, **kwargs)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        sys.exit(f"[{failed[0].lang}] build failed:\n{failed[0].output}")
+
+
+def bench_validation(tmp: Path, big: Path) -> None:
     base = timed(lambda: load_roadmap(ROOT / "data"))
     ten = timed(lambda: load_roadmap(big))
     n_base = len(load_roadmap(ROOT / "data").activities)
     n_ten = len(load_roadmap(big).activities)
     one_lang = timed(lambda: build_language("en", tmp / "site-en"), repeat=1)
-    print("data validation (median of 3)")
-    print(f"  our data ({n_base} activities):        {base * 1000:8.1f} ms   1.00x")
-    print(f"  ten times ({n_ten} activities):       {ten * 1000:8.1f} ms   {ten / base:5.2f}x")
-    print(f"  one language build (en):        {one_lang * 1000:8.1f} ms   {one_lang / base:5.1f}x validation")
+    print("1. data validation")
+    print(f"  our data ({n_base} activities)            {base * 1000:8.1f} ms   1.00x")
+    print(f"  ten times ({n_ten} activities)           {ten * 1000:8.1f} ms   {ten / base:5.2f}x")
+    print(f"  one language build (en)             {one_lang * 1000:8.1f} ms   {one_lang / base:5.1f}x validation")
     print(f"  validation share of a language build: {base / one_lang:.1%}")
-    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def interleaved(variants: dict, repeat: int = REPEAT) -> dict[str, float]:
+    """Median seconds of each variant, run in turns (A B C, A B C, ...): a load that comes and
+    goes on the machine then falls on all of them alike."""
+    runs: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(repeat):
+        for name, fn in variants.items():
+            start = time.perf_counter()
+            fn()
+            runs[name].append(time.perf_counter() - start)
+    return {name: statistics.median(times) for name, times in runs.items()}
+
+
+def bench_builds(tmp: Path, big: Path) -> Path:
+    from plain import plain_project
+
+    jobs = min(len(CODES), os.cpu_count() or 1)
+    site = tmp / "site"
+    plain_root = plain_project(tmp / "plain")
+    full_build(site)  # once untimed: warms the disk cache and Python's bytecode for all
+    t = interleaved({
+        "plain": lambda: full_build(tmp / "site-plain", root=plain_root),
+        "ours": lambda: full_build(site),
+        "serial": lambda: full_build(tmp / "site-serial", jobs=1),
+        "tenfold": lambda: full_build(tmp / "site-10x", env={"ROADMAP_DATA_DIR": str(big)}),
+    })
+    pages = len(list((site / "en").rglob("*.html")))
+    print(f"\n2. full build, six languages x {pages} pages ({jobs} languages at a time unless said);"
+          f" median of {REPEAT} runs taken in turns")
+    print(f"  plain mkdocs-material, same pages   {t['plain']:8.2f} s    1.00x")
+    print(f"  ours (macros, data, overrides)      {t['ours']:8.2f} s    {t['ours'] / t['plain']:5.2f}x plain")
+    print(f"  ours, one language after another    {t['serial']:8.2f} s    {t['serial'] / t['ours']:5.2f}x parallel")
+    print(f"  ours, ten times the data            {t['tenfold']:8.2f} s    {t['tenfold'] / t['ours']:5.2f}x our data")
+    return site
+
+
+def bench_weight(browser, base: str, site: Path) -> None:
+    from weight import KINDS, first_view
+
+    kinds = [("chooser (root)", "/"), ("404 (root)", "/no-such-page/")]
+    for path in sorted((site / "en").rglob("*.html")):  # every kind of page, found on disk
+        rel = path.relative_to(site / "en").as_posix().removesuffix("index.html")
+        if rel == "404.html":
+            kinds.append(("404", "/en/no-such-page/"))
+        else:
+            kinds.append((rel.strip("/") or "home", f"/en/{rel}"))
+    kinds += [("home, Arabic", "/ar/"), ("home, Chinese", "/zh/"),
+              ("roadmap, Arabic", "/ar/roadmap/"), ("roadmap, Chinese", "/zh/roadmap/")]
+    print("\n3. first view of each kind of page (English unless said), empty cache:")
+    print("   kB over the wire, gzipped as served [decoded]; heard by Chromium until the network is idle")
+    print(f"  {'page':18} {'requests':>8} {'total':>15}  " + "  ".join(f"{k:>12}" for k in KINDS))
+    for name, url in kinds:
+        w = first_view(browser, base + url)
+        cells = "  ".join(f"{w.wire.get(k, 0) / 1000:5.1f} [{w.decoded.get(k, 0) / 1000:5.1f}]" for k in KINDS)
+        print(f"  {name:18} {w.requests:8} {w.wire_total / 1000:6.1f} [{w.decoded_total / 1000:6.1f}]  {cells}")
+
+
+def bench_lighthouse(base: str, runs: int = REPEAT) -> None:
+    from quality import lighthouse
+
+    print("\n4. Lighthouse (mobile, simulated slow 4G and 4x slower CPU), one page at a time;"
+          f" median of {runs} runs")
+    print(f"  {'page':16} " + " ".join(f"{c:>14}" for c in lighthouse.CATEGORIES))
+    for path in lighthouse.PAGES:
+        reports = sorted((lighthouse.audit(base + path) for _ in range(runs)),
+                         key=lambda r: r.scores["performance"])
+        median = reports[len(reports) // 2]  # the run of median performance, as Lighthouse advises
+        print(f"  {path:16} " + " ".join(f"{median.scores[c]:14.2f}" for c in lighthouse.CATEGORIES)
+              + f"   (performance {min(r.scores['performance'] for r in reports):.2f}"
+                f"-{max(r.scores['performance'] for r in reports):.2f})")
+        for line in median.shortfalls:
+            print(f"      {line}")
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    from quality.serving import served
+    from quality.tools import CHROMIUM_FLAGS, chromium
+
+    print(f"python bench/run.py  ({platform.node() or 'machine'}: {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})\n")
+    tmp = Path(tempfile.mkdtemp())
+    try:
+        big = scaled_data(10, tmp / "data10")
+        bench_validation(tmp, big)
+        site = bench_builds(tmp, big)
+        with served(site) as base, sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_FLAGS))
+            bench_weight(browser, base, site)
+            browser.close()
+            bench_lighthouse(base)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

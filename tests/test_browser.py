@@ -84,6 +84,24 @@ def test_no_request_leaves_localhost(page, server, site, section):
     assert not outside_requests(page.requests)
 
 
+@pytest.mark.parametrize("section", SECTIONS)
+def test_no_page_scrolls_sideways_on_a_phone(browser, server, site, section):
+    """Before the script runs (or without it) as after: a page wider than the phone scrolls
+    sideways, and in Arabic the script's late fix shifts the whole page (layout shift)."""
+    problems = []
+    for script in (False, True):
+        context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
+                                      has_touch=True, java_script_enabled=script)
+        page = context.new_page()
+        for url in section_urls(site, section):
+            page.goto(server + url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 360:
+                problems.append(f"{url} ({'with' if script else 'without'} script): {width}px wide")
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
 # An A4 sheet (210 mm) less Chromium's default margins of about 1 cm, at 96 dots an inch.
 PAPER_WIDTH = 718
 PRINT_CHECK = """(width) => {
