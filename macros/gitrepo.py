@@ -65,17 +65,11 @@ def draft_tags(root: Path) -> dict[int, str]:
 
 def files_at(root: Path, ref: str, folder: str) -> dict[str, bytes]:
     """Every file under ``folder`` (relative to ``root``) at ``ref``: path -> content."""
-    prefix = toplevel(root)
-    rel = (Path(root).resolve() / folder).relative_to(prefix.resolve()).as_posix()
-    names = text(root, "ls-tree", "-r", "--name-only", ref, "--", rel).splitlines()
-    return {name[len(rel) + 1:]: git(root, "show", f"{ref}:{name}") for name in names if name}
-
-
-def read_file(root: Path, ref: str, path: str) -> bytes | None:
-    try:
-        return git(root, "show", f"{ref}:{path}")
-    except GitError:
-        return None
+    rel = (Path(root).resolve() / folder).relative_to(toplevel(root).resolve()).as_posix()
+    found = tree(root, ref, rel)
+    paths = list(found)
+    return {path[len(rel) + 1:]: data
+            for path, data in zip(paths, blobs(root, [found[p] for p in paths]))}
 
 
 def changed_paths(root: Path, paths: list[str]) -> list[str]:

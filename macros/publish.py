@@ -139,10 +139,11 @@ def _deploy(root, draft, staging: Path, tmp: Path, source: str, base_path: str, 
     before = gitrepo.rev(root, f"refs/heads/{options.branch}")
     tagged = False
     try:
+        redirects = {code: redirect_template(code) for code in CODES}
         with contextlib.chdir(root):
             for code in CODES:
                 template = tmp / f"redirect-{code}.html"
-                template.write_text(redirect_template(code), encoding="utf-8")
+                template.write_text(redirects[code], encoding="utf-8")
                 cfg = {"site_dir": str(staging / code), "use_directory_urls": True}
                 with mike.deploy(cfg, draft.id, version_title(draft, code), aliases=[LATEST],
                                  update_aliases=True, alias_type=mike.AliasType.redirect,
@@ -152,7 +153,7 @@ def _deploy(root, draft, staging: Path, tmp: Path, source: str, base_path: str, 
                 report(f"  [{code}] deployed to {code}/{draft.id}/")
             files = dict(root_files(base_path))
             for code in CODES:
-                files[f"{code}/index.html"] = Template(redirect_template(code), autoescape=True) \
+                files[f"{code}/index.html"] = Template(redirects[code], autoescape=True) \
                     .render(href=f"{LATEST}/")
             files[manifest.path_of(draft.id)] = manifest.of_folders(
                 {f"{code}/{draft.id}": staging / code for code in CODES})

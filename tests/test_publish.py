@@ -8,14 +8,11 @@ copies of it.
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
 import shutil
 import subprocess
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import jsonschema
@@ -27,7 +24,7 @@ from macros import gitrepo
 from macros.i18n import CODES
 
 
-def Page(html: str) -> BeautifulSoup:
+def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
@@ -195,9 +192,9 @@ def test_latest_resolves_to_the_newest_draft(history):
 
 def test_root_has_the_chooser_and_a_404_with_a_way_back(history):
     repo = history["repo"]
-    chooser = Page(read(repo, "index.html"))
+    chooser = soup(read(repo, "index.html"))
     assert hrefs(chooser) >= {f"{c}/" for c in CODES}
-    not_found = Page(read(repo, "404.html"))
+    not_found = soup(read(repo, "404.html"))
     assert hrefs(not_found) >= {f"/{c}/" for c in CODES}
 
 
@@ -287,7 +284,7 @@ def test_manifest_lists_every_file_of_the_draft_with_its_sha256(history):
 
 def test_changes_page_lists_exactly_the_changes_made(history):
     repo = history["repo"]
-    page = Page(read(repo, "en/draft-2/changes/index.html"))
+    page = soup(read(repo, "en/draft-2/changes/index.html"))
     items = {(action(div), div.find("strong").text) for div in page.select("div.roadmap-change")}
     assert items == {("changed", "A1.1"), ("changed", "R1.2"), ("removed", "R1.3")}
     a11 = page.select("div.roadmap-change--changed")[0]
@@ -299,16 +296,16 @@ def test_changes_page_lists_exactly_the_changes_made(history):
     redline = page.select("div.roadmap-redline")
     assert len(redline) == 1 and "human, technical and financial" in redline[0].find("ins").text
     # The next draft: only the resource added, no page changed.
-    page3 = Page(read(repo, "en/draft-3/changes/index.html"))
+    page3 = soup(read(repo, "en/draft-3/changes/index.html"))
     assert {(action(d), d.find("strong").text)
             for d in page3.select("div.roadmap-change")} == {("added", "R1.17")}
     assert not page3.select("div.roadmap-redline")
-    first = Page(read(repo, "fr/draft-1/changes/index.html"))
+    first = soup(read(repo, "fr/draft-1/changes/index.html"))
     assert "premier projet" in first.select("p.roadmap-changes-none")[0].text.lower()
 
 
 def test_changes_page_in_chinese_redlines_words(history):
-    page = Page(read(history["repo"], "zh/draft-2/changes/index.html"))
+    page = soup(read(history["repo"], "zh/draft-2/changes/index.html"))
     assert page.select("div.roadmap-change--removed")
     assert "150,000" in page.get_text()
 
@@ -316,21 +313,21 @@ def test_changes_page_in_chinese_redlines_words(history):
 def test_cite_box_gives_the_permanent_address_of_the_draft(history):
     repo = history["repo"]
     for code in ("fr", "ar"):
-        page = Page(read(repo, f"{code}/draft-2/workplan/index.html"))
+        page = soup(read(repo, f"{code}/draft-2/workplan/index.html"))
         box = page.select("aside.roadmap-cite")[0]
         assert box.find("code").text == f"{SITE_URL}{code}/draft-2/workplan/"
         assert "BBNJ/PC/3/INF/1" in box.text
         assert "latest" not in box.text
     # Through the `latest` alias a reader lands on draft-3, whose box names draft-3.
-    box = Page(read(repo, "en/draft-3/index.html")).select("aside.roadmap-cite")[0]
+    box = soup(read(repo, "en/draft-3/index.html")).select("aside.roadmap-cite")[0]
     assert box.find("code").text == f"{SITE_URL}en/draft-3/"
 
 
 def test_items_have_the_same_permalink_in_every_language(history):
     repo = history["repo"]
     for code in CODES:
-        work = Page(read(repo, f"{code}/draft-3/workplan/index.html"))
-        road = Page(read(repo, f"{code}/draft-3/roadmap/index.html"))
+        work = soup(read(repo, f"{code}/draft-3/workplan/index.html"))
+        road = soup(read(repo, f"{code}/draft-3/roadmap/index.html"))
         assert {"A1.1", "A1.3", "A1.16"} <= ids(work)
         assert {"P1", "P1.O1", "P1.M1", "P2"} <= ids(road)
 
@@ -348,7 +345,7 @@ def test_downloads_of_each_draft_and_language(history):
     assert rows[1][0] == "A1.1" and rows[1][7] == "2026-05-10"
     old = json.loads(read(repo, "en/draft-1/downloads/roadmap.json"))
     assert next(r for r in old["resources"] if r["id"] == "R1.2")["amount"] == 120000
-    links = hrefs(Page(read(repo, "ru/draft-3/resources/index.html")))
+    links = hrefs(soup(read(repo, "ru/draft-3/resources/index.html")))
     assert {"../downloads/roadmap.json", "../downloads/resources.csv"} <= links
 
 
@@ -357,13 +354,12 @@ def test_downloads_of_each_draft_and_language(history):
 @pytest.fixture(scope="session")
 def published_server(history, tmp_path_factory):
     from macros.serve import PublishedHandler, export_branch
+    from quality.serving import served
 
     site = tmp_path_factory.mktemp("published")
     export_branch(history["repo"], "gh-pages", site)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PublishedHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    with served(site, PublishedHandler) as base:
+        yield base
 
 
 @pytest.fixture

@@ -25,7 +25,6 @@ def redline(old: str, new: str, lang: str, labels: tuple[str, str] = ("", "")) -
 
     ``labels`` are said before each by screen readers, which do not announce <del>/<ins>.
     """
-    said = [f'<span class="roadmap-sr">{escape(label)} </span>' if label else "" for label in labels]
     a, b = tokens(old, lang), tokens(new, lang)
     out = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -33,10 +32,16 @@ def redline(old: str, new: str, lang: str, labels: tuple[str, str] = ("", "")) -
             out.append(escape("".join(a[i1:i2])))
             continue
         if op in ("delete", "replace"):
-            out.append(f"<del>{said[0]}{escape(''.join(a[i1:i2]))}</del>")
+            out.append(mark("del", "".join(a[i1:i2]), labels[0]))
         if op in ("insert", "replace"):
-            out.append(f"<ins>{said[1]}{escape(''.join(b[j1:j2]))}</ins>")
+            out.append(mark("ins", "".join(b[j1:j2]), labels[1]))
     return "".join(out)
+
+
+def mark(tag: str, text: str, label: str = "") -> str:
+    """<del> or <ins> around escaped text, with its label for screen readers first."""
+    said = f'<span class="roadmap-sr">{escape(label)} </span>' if label else ""
+    return f"<{tag}>{said}{escape(text)}</{tag}>"
 
 
 def changed(old: str, new: str) -> bool:

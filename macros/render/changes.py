@@ -16,6 +16,7 @@ from . import PAGE_OF_KIND
 from .links import Linker
 from .refs import relative
 from .templating import render
+from .text import markdown_inline
 
 
 @dataclass
@@ -64,7 +65,7 @@ def page(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> str:
     if result.pages:
         parts.append(f"## {t(lang, 'changes.pages')} {{#changes-pages}}")
         parts.append(f'<p class="roadmap-changes-note">{escape(t(lang, "changes.pages_note"))}</p>')
-        sr = (t(lang, "changes.deleted_sr"), t(lang, "changes.inserted_sr"))
+        sr = _said(lang)
         now_pages = result.current_pages
         for change in result.pages:
             anchor = "changes-page-" + change.path.removesuffix(".md").replace("/", "-")
@@ -78,8 +79,6 @@ def page(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> str:
 
 
 def _inline(title: str) -> str:
-    from .text import markdown_inline
-
     return markdown_inline(title.lstrip("# "))
 
 
@@ -101,8 +100,7 @@ def _value(roadmap: Roadmap, change: compare.FieldChange, lang: str) -> Markup:
     if change.text:
         def flat(v):
             return "; ".join(v) if isinstance(v, list) else str(v or "")
-        sr = (t(lang, "changes.deleted_sr"), t(lang, "changes.inserted_sr"))
-        return Markup(redline.redline(flat(change.old), flat(change.new), lang, sr))
+        return Markup(redline.redline(flat(change.old), flat(change.new), lang, _said(lang)))
 
     def one(v) -> str:
         if v is None or v == []:
@@ -125,8 +123,12 @@ def _value(roadmap: Roadmap, change: compare.FieldChange, lang: str) -> Markup:
             return word  # status, kind, recurrence: their words in this language
         return str(v)
 
-    before = t(lang, "changes.deleted_sr")
-    after = t(lang, "changes.inserted_sr")
+    before, after = _said(lang)
     arrow = "←" if language(lang).direction == "rtl" else "→"  # from the old value to the new
-    return Markup(f'<del><span class="roadmap-sr">{escape(before)} </span>{escape(one(change.old))}</del>'
-                  f' {arrow} <ins><span class="roadmap-sr">{escape(after)} </span>{escape(one(change.new))}</ins>')
+    return Markup(f'{redline.mark("del", one(change.old), before)} {arrow} '
+                  f'{redline.mark("ins", one(change.new), after)}')
+
+
+def _said(lang: str) -> tuple[str, str]:
+    """What screen readers say before deleted and inserted text (they announce neither)."""
+    return t(lang, "changes.deleted_sr"), t(lang, "changes.inserted_sr")

@@ -22,8 +22,10 @@ def root_files(base_path: str = "/") -> dict[str, str]:
                for lang in LANGUAGES]
     env = _env()
     not_found = [{**e, "href": base_path.rstrip("/") + "/" + e["href"]} for e in entries]
-    return {"index.html": env.get_template("chooser.html").render(entries=entries),
-            "404.html": env.get_template("404.html").render(entries=not_found)}
+    return {"index.html": env.get_template("chooser.html").render(
+                entries=entries, heading="language.chooser_intro", caption="language.chooser_title"),
+            "404.html": env.get_template("404.html").render(
+                entries=not_found, heading="notfound.title", caption="notfound.home")}
 
 
 def write_root(site_dir: Path, base_path: str = "/") -> None:
