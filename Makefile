@@ -28,7 +28,7 @@ $(NPM_STAMP): package.json package-lock.json
 
 setup: $(STAMP) $(NPM_STAMP) ## create .venv and node_modules with pinned versions
 
-check: $(STAMP) ## validate data/ without building (errors name file, line, column)
+check: $(STAMP) ## validate data/ and every page without building (errors name file and line)
 	$(BIN)/roadmap check
 
 build: $(STAMP) ## check, then build all six languages into site/

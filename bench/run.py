@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.build import build, build_language
+from macros.glue.pages import check_pages
 from macros.i18n import CODES
 from macros.model import load_roadmap
 
@@ -94,10 +95,13 @@ def bench_validation(tmp: Path, big: Path) -> None:
     ten = timed(lambda: load_roadmap(big))
     n_base = len(load_roadmap(ROOT / "data").activities)
     n_ten = len(load_roadmap(big).activities)
+    roadmap = load_roadmap(ROOT / "data")
+    pages = timed(lambda: check_pages(ROOT, roadmap))
     one_lang = timed(lambda: build_language("en", tmp / "site-en"), repeat=1)
     print("1. data validation")
     print(f"  our data ({n_base} activities)            {base * 1000:8.1f} ms   1.00x")
     print(f"  ten times ({n_ten} activities)           {ten * 1000:8.1f} ms   {ten / base:5.2f}x")
+    print(f"  pages of six languages checked      {pages * 1000:8.1f} ms   {pages / base:5.2f}x")
     print(f"  one language build (en)             {one_lang * 1000:8.1f} ms   {one_lang / base:5.1f}x validation")
     print(f"  validation share of a language build: {base / one_lang:.1%}")
 

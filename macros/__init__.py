@@ -9,7 +9,16 @@ from __future__ import annotations
 
 
 def define_env(env) -> None:
-    """Register the macros that pages may call; each is a thin call into ``macros.render``."""
+    """Register the macros that pages may call."""
+    for name, func in macro_table(env).items():
+        env.macro(func, name)
+
+
+def macro_table(env) -> dict:
+    """Name -> function of every macro a page may call; each is a thin call into ``macros.render``.
+
+    ``roadmap check`` uses the same table to check the calls in pages without building.
+    """
     from .i18n.formatting import format_number
     from .render import drafts, glossary, phases, refs, resources, timeline, workplan
 
@@ -23,7 +32,7 @@ def define_env(env) -> None:
         env.page.meta["roadmap_data"] = True  # the page shows the illustrative data: say so
         return html
 
-    macros = {
+    return {
         "ref": lambda item_id: refs.ref(env.roadmap, item_id, lang(), src()),
         "draft_status": lambda: drafts.status(env.roadmap, lang(), env.draft),
         "downloads": lambda: drafts.downloads(lang(), src()),
@@ -39,5 +48,3 @@ def define_env(env) -> None:
         "resources_summary": lambda: data_page(resources.summary(env.roadmap, lang(), src())),
         "glossary_table": lambda: glossary.table(env.roadmap, lang()),
     }
-    for name, func in macros.items():
-        env.macro(func, name)

@@ -8,35 +8,50 @@ import time
 from pathlib import Path
 
 from .build import ROOT, build
+from .gitrepo import BRANCH
 from .i18n import CODES
 from .model import DataError, load_roadmap
 
 
-def _check(data_dir: Path, *, verbose: bool) -> bool:
+def _check(project: Path, data_dir: Path, *, verbose: bool) -> bool:
+    """The data, then the pages of every language: every problem printed, not the first alone."""
+    from .glue.pages import check_pages
+
     try:
         roadmap = load_roadmap(data_dir)
     except DataError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        n = len(exc.problems)
-        print(f"\n{n} error{'s' if n != 1 else ''} in the data; nothing was built.", file=sys.stderr)
-        return False
+        return _errors(exc.problems, "in the data")
+    found = check_pages(project, roadmap)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        return _errors(errors, "in the pages")
+    untranslated = [p for p in found if p.severity == "warning"]
     if verbose:
-        for warning in roadmap.warnings:
+        for warning in roadmap.warnings + untranslated:
             print(f"{warning} [warning]")
     missing = len(roadmap.warnings)
     print(f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
           f"{len(roadmap.resources)} resources, {len(roadmap.terms)} glossary terms"
           + (f"; {missing} texts still lack a translation (see --verbose)" if missing else ""))
+    print("pages OK" + (f": {len(untranslated)} not yet translated (see --verbose)" if untranslated else ""))
     return True
 
 
+def _errors(problems: list, where: str) -> bool:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    n = len(problems)
+    print(f"\n{n} error{'s' if n != 1 else ''} {where}.", file=sys.stderr)
+    return False
+
+
 def cmd_check(args) -> int:
-    return 0 if _check(args.data, verbose=args.verbose) else 1
+    return 0 if _check(args.project, args.data, verbose=args.verbose) else 1
 
 
 def cmd_build(args) -> int:
-    if not _check(args.data, verbose=False):
+    if not _check(args.project, args.data, verbose=False):
+        print("Nothing was built.", file=sys.stderr)
         return 1
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
@@ -138,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
             p.add_argument("--published", action="store_true",
                            help="serve the published branch instead, exactly as readers get it")
-            p.add_argument("--branch", default="gh-pages", help="the published branch (--published)")
+            p.add_argument("--branch", default=BRANCH, help="the published branch (--published)")
 
     p = sub.add_parser("publish", help="build every language and publish DRAFT as a permanent version")
     p.add_argument("draft", metavar="DRAFT", help="the draft's id in data/drafts.yml, e.g. draft-3")
@@ -146,12 +161,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--site-url", default=None,
                    help="the public address of the site (default: site_url of mkdocs.yml)")
     p.add_argument("--remote", default="origin")
-    p.add_argument("--branch", default="gh-pages")
+    p.add_argument("--branch", default=BRANCH)
     p.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("verify", help="check the published branch against the drafts' manifests")
-    p.add_argument("--branch", default="gh-pages")
+    p.add_argument("--branch", default=BRANCH)
     p.set_defaults(func=cmd_verify)
 
     args = parser.parse_args(argv)

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 DRAFT_TAG = re.compile(r"^draft-([0-9]+)$")
+BRANCH = "gh-pages"  # the published site, served by GitHub Pages
 
 
 class GitError(Exception):

@@ -28,7 +28,7 @@ from .i18n import CODES, DEFAULT
 from .model import DataError, load_roadmap
 from .site import redirect_template, root_files
 
-BRANCH = "gh-pages"
+BRANCH = gitrepo.BRANCH
 SOURCES = ["docs", "data", "overrides", "macros", "mkdocs*.yml", "pyproject.toml"]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from macros.i18n import CODES, t
-from macros.i18n.formatting import format_day, format_money, format_period
+from macros.i18n.formatting import format_day, format_money, format_month_abbr, format_period
 from macros.model import load_roadmap
 from macros.render import PageError, brackets, glossary, phases, refs, resources, timeline, workplan
 from macros.render.links import Linker
@@ -29,7 +29,9 @@ def test_babel_formats_per_language():
     assert format_day(d, "en") == "15 January 2026"
     assert format_day(d, "zh") == "2026年1月15日"
     assert format_day(d, "fr") == "15 janvier 2026"
-    assert format_day(d, "ar") == "15 يناير 2026"
+    assert format_day(d, "ar") == "15 كانون الثاني/يناير 2026"  # the UN's double month names
+    assert format_period(date(2026, 6, 1), date(2026, 7, 31), "ar") == "1 حزيران/يونيه – 31 تموز/يوليه 2026"
+    assert format_month_abbr(date(2026, 5, 1), "ar") == "مايو"  # a crowded axis keeps one name
     assert format_money(1234567, "USD", "fr") == "1\u202f234\u202f567\xa0$US"
     assert format_money(1234567, "USD", "en") == "US$1,234,567"
     assert format_money(30000.5, "USD", "en") == "US$30,000.50"
@@ -74,6 +76,14 @@ def test_ref_links_with_label_in_language_and_fails_on_unknown_id(roadmap):
     assert refs.ref(roadmap, "PC3", "fr", "index.md") == "[Troisième session](roadmap.md#PC3)"
     with pytest.raises(PageError, match=r"ref\('A9.9'\): no phase"):
         refs.ref(roadmap, "A9.9", "en", "index.md")
+
+
+def test_a_macro_limited_to_an_unknown_phase_fails_instead_of_drawing_nothing(roadmap):
+    with pytest.raises(PageError, match=r"^timeline\('P9'\): 'P9' is not a phase \(known: P1"):
+        timeline.svg(roadmap, "en", "roadmap.md", "P9")
+    with pytest.raises(PageError, match=r"^workplan\('P9'\): 'P9' is not a phase"):
+        workplan.by_phase(roadmap, "en", "workplan.md", "P9")
+    assert 'id="A1.1' in workplan.by_phase(roadmap, "en", "workplan.md", "P1").replace("{#", 'id="')
 
 
 def test_linker_between_pages():

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date as _format_date
-from babel.dates import format_interval
+from babel.dates import format_interval, get_month_names
 from babel.numbers import format_currency, format_decimal
 
 from . import language
@@ -22,15 +24,36 @@ def locale(code: str) -> Locale:
 
 
 def format_day(day: date, code: str) -> str:
-    """A full date: 15 January 2026, 15 janvier 2026, 2026年1月15日."""
-    return _format_date(day, format="long", locale=locale(code))
+    """A full date: 15 January 2026, 15 janvier 2026, 2026年1月15日, 15 كانون الثاني/يناير 2026."""
+    return _un_months(_format_date(day, format="long", locale=locale(code)), code)
 
 
 def format_period(start: date, end: date, code: str) -> str:
     """A span of days, written the way the language shortens shared parts."""
     if start == end:
         return format_day(start, code)
-    return format_interval(start, end, skeleton="yMMMd", locale=locale(code))
+    return _un_months(format_interval(start, end, skeleton="yMMMd", locale=locale(code)), code)
+
+
+# UN Arabic documents name a month twice, Levantine then Egyptian: "كانون الثاني/يناير", so that
+# readers of every Arabic-speaking region know it. Both lists come from CLDR (ar_SY and ar);
+# UN editorial style spells June and July يونيه and يوليه where CLDR has يونيو and يوليو.
+_UN_SPELLING = {"يونيو": "يونيه", "يوليو": "يوليه"}
+
+
+@cache
+def _arabic_months() -> tuple[re.Pattern, dict[str, str]]:
+    levant = get_month_names("wide", "format", locale="ar_SY")
+    egypt = get_month_names("wide", "format", locale="ar")
+    double = {egypt[m]: f"{levant[m]}/{_UN_SPELLING.get(egypt[m], egypt[m])}" for m in range(1, 13)}
+    return re.compile("|".join(sorted(double, key=len, reverse=True))), double
+
+
+def _un_months(text: str, code: str) -> str:
+    if code != "ar":
+        return text
+    pattern, double = _arabic_months()
+    return pattern.sub(lambda m: double[m.group(0)], text)
 
 
 def format_month_abbr(day: date, code: str) -> str:

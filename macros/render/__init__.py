@@ -22,3 +22,11 @@ PAGE_OF_KIND = {
     "resource": "resources.md",
     "term": "glossary.md",
 }
+
+
+def phase_argument(roadmap, phase_id: str | None, macro: str) -> str | None:
+    """The phase a macro such as timeline("P1") is limited to; an unknown id is a page mistake."""
+    if phase_id is not None and roadmap.phase(phase_id) is None:
+        known = ", ".join(p.id for p in roadmap.phases)
+        raise PageError(f"{macro}('{phase_id}'): '{phase_id}' is not a phase (known: {known})")
+    return phase_id

@@ -61,6 +61,18 @@ def render_markdown(markdown: str, lang: str) -> tuple[str, int]:
     return "".join(out), total
 
 
+def unmatched(markdown: str) -> list[tuple[int, str]]:
+    """Offsets of '[[' and ']]' outside code that belong to no passage: a typing mistake."""
+    found, pos = [], 0
+    for part, is_code in _split_code(markdown):
+        if not is_code:
+            # Passages are blanked out, then every '[[' or ']]' left over belongs to none.
+            rest = PASSAGE.sub(lambda m: " " * len(m.group(0)), part)
+            found += [(pos + m.start(), m.group(0)) for m in re.finditer(r"\[\[|\]\]", rest)]
+        pos += len(part)
+    return found
+
+
 def _split_code(markdown: str):
     pos = 0
     for m in _FENCE.finditer(markdown):

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from ..i18n import language, t
 from ..i18n.formatting import format_day, format_month_abbr, format_period, format_year
 from ..model import Roadmap
-from . import PAGE_OF_KIND
+from . import PAGE_OF_KIND, phase_argument
 from .links import Linker
 from .templating import render
 from .text import plain
@@ -107,6 +107,7 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
 def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
     """The figure (SVG and caption, scrollable by keyboard on a phone), then the same facts as a
     table. The figure has no id: the heading above it is the anchor."""
+    phase_id = phase_argument(roadmap, phase_id, "timeline")
     uid = f"timeline-{phase_id}" if phase_id else "timeline"
     return render("timeline.html", L=layout(roadmap, lang, phase_id), lang=lang, uid=uid,
                   link=Linker(page_src), page_of=PAGE_OF_KIND)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from ..i18n.formatting import format_period
 from ..model import Roadmap
+from . import phase_argument
 from .links import Linker
 from .templating import render
 from .text import markdown_inline, plain
 
 
 def by_phase(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
+    phase_id = phase_argument(roadmap, phase_id, "workplan")
     link = Linker(page_src)
     parts = []
     for phase in roadmap.phases:

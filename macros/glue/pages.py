@@ -1,0 +1,253 @@
+"""The Markdown pages checked without building: what `roadmap check` adds to the data check.
+
+A build stops at the first mistake of a page; this reads every page of every language and
+reports all mistakes at once, each with its file and line:
+- Jinja that does not parse, a macro or variable that does not exist, a macro called with
+  the wrong arguments or with an id that names nothing (ref("A9.9"), timeline("P9"));
+- a bracketed passage opened with [[ and not closed, or ]] closing nothing;
+- headings without an explicit id, or whose ids differ from the English page: the ids are
+  the anchors that citations point to, so they are the same in every language;
+- a page that has no English original. A page not yet translated is only reported (-v).
+"""
+
+from __future__ import annotations
+
+import difflib
+import inspect
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+from jinja2 import TemplateSyntaxError, meta, nodes
+from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..i18n import CODES, DEFAULT
+from ..model import Problem, Roadmap
+from ..render import PageError, brackets
+
+# Names mkdocs-macros gives every page besides our macros and the front matter keys.
+# (Its own macros, such as now(), are read from mkdocs_macros.context below.)
+_PAGE_VARIABLES = {"page", "navigation", "files", "config", "extra", "macros", "filters", "filters_builtin"}
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*$")
+_FENCE = re.compile(r"^[ \t]*(```|~~~)")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+@dataclass
+class Heading:
+    line: int
+    level: int
+    id: str | None
+    text: str
+
+
+def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") -> list[Problem]:
+    """Every problem of every page in docs/<lang>/ (warnings for pages not yet translated)."""
+    docs = project / "docs"
+    english = _pages(docs / DEFAULT)
+    problems: list[Problem] = []
+    reference = {}
+    for code in CODES:
+        lang_dir = docs / code
+        for rel in _pages(lang_dir):
+            name = f"{display_root}/{code}/{rel}"
+            if rel not in english:
+                problems.append(Problem(name, None, None, "", (
+                    f"there is no English page {display_root}/{DEFAULT}/{rel}: every page starts in "
+                    f"English and is translated from it, under the same name")))
+                continue
+            source = (lang_dir / rel).read_text(encoding="utf-8")
+            found, headings = _check_page(project, source, name, code, rel, roadmap)
+            problems += found
+            if code == DEFAULT:
+                reference[rel] = (name, headings)
+            elif rel in reference:
+                problems += _compare_headings(name, headings, *reference[rel])
+        for rel in sorted(english - _pages(lang_dir)):
+            problems.append(Problem(f"{display_root}/{code}/{rel}", None, None, "",
+                                    "not yet translated: readers see the English page under a notice",
+                                    "warning"))
+    return problems
+
+
+def _pages(lang_dir: Path) -> set[str]:
+    return {p.relative_to(lang_dir).as_posix() for p in lang_dir.rglob("*.md")} if lang_dir.is_dir() \
+        else set()
+
+
+def _check_page(project: Path, source: str, name: str, code: str, rel: str,
+                roadmap: Roadmap) -> tuple[list[Problem], list[Heading]]:
+    problems: list[Problem] = []
+
+    def problem(line: int | None, message: str) -> None:
+        problems.append(Problem(name, line, None, "", message))
+
+    variables: set[str] = set()
+    fm = _FRONT_MATTER.match(source)
+    if fm:
+        try:
+            front = yaml.safe_load(fm.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem(mark.line + 2 if mark else 1,
+                    f"the front matter between the '---' lines is not valid YAML ({exc.problem})"
+                    if hasattr(exc, "problem") else "the front matter between the '---' lines is not valid YAML")
+            front = None
+        if isinstance(front, dict):
+            variables |= {str(k) for k in front}
+            if front.get("render_macros") is False:
+                return problems, _headings(source)
+    problems += [Problem(name, line, None, "", msg) for line, msg in _macro_problems(
+        project, source, code, rel, roadmap, variables)]
+    for offset, token in brackets.unmatched(source):
+        line = source.count("\n", 0, offset) + 1
+        problem(line, "'[[' opens a bracketed passage that is not closed by ']]' on the same line"
+                if token == "[[" else "']]' closes no bracketed passage: it needs a '[[' before it")
+    headings = _headings(source)
+    for h in headings:
+        if h.level > 1 and h.id is None:
+            problem(h.line, f"the heading '{h.text}' has no id: write it as '{'#' * h.level} {h.text} "
+                            "{#an-id}', with the id of the same heading in English")
+    return problems, headings
+
+
+def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Roadmap,
+                    variables: set[str]):
+    env = _jinja(project)
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        yield exc.lineno, f"the macro call is not complete or not valid ({exc.message})"
+        return
+    table = _macros(roadmap, code, rel)
+    known = set(table) | variables | _PAGE_VARIABLES | set(DEFAULT_NAMESPACE) | _mkdocs_macros_names()
+    unknown = meta.find_undeclared_variables(tree) - known
+    seen = set()
+    for node in tree.find_all(nodes.Name):
+        if node.name in unknown and (node.lineno, node.name) not in seen:
+            seen.add((node.lineno, node.name))
+            close = difflib.get_close_matches(node.name, sorted(table), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            yield node.lineno, (f"'{node.name}' is not a macro or variable ({hint}"
+                                f"macros: {', '.join(sorted(table))})")
+    for call in tree.find_all(nodes.Call):
+        if not isinstance(call.node, nodes.Name) or call.node.name not in table:
+            continue
+        func = table[call.node.name]
+        args = call.args
+        try:
+            inspect.signature(func).bind(*args, **{k.key: None for k in call.kwargs})
+        except TypeError:
+            given = len(args) + len(call.kwargs)
+            yield call.lineno, (f"{call.node.name}() was given {given} argument{'s' * (given != 1)}; "
+                                f"it is written {call.node.name}{inspect.signature(func)}")
+            continue
+        if args and all(isinstance(a, nodes.Const) for a in args) and not call.kwargs:
+            try:
+                func(*(a.value for a in args))
+            except PageError as exc:
+                yield call.lineno, str(exc)
+
+
+@cache
+def _jinja(project: Path) -> SandboxedEnvironment:
+    """A Jinja environment with the delimiters the build uses (mkdocs.yml, plugin 'roadmap')."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as f:
+        plugin = (yaml_load(f).get("plugins") or {}).get("roadmap") or {}
+    options = {key[3:]: value for key, value in plugin.items()
+               if key.startswith("j2_") and key.endswith("_string")}
+    return SandboxedEnvironment(**options)
+
+
+@cache
+def _mkdocs_macros_names() -> frozenset[str]:
+    """The macros and variables mkdocs-macros defines itself (now(), context(), ...)."""
+    from mkdocs_macros import context
+
+    names: set[str] = set()
+
+    class Recorder:
+        def __init__(self):
+            self.variables: dict = {}
+            self.config: dict = {}
+
+        def macro(self, func, name=""):
+            names.add(name or func.__name__)
+            return func
+
+        def filter(self, func, name=""):
+            return func
+
+    recorder = Recorder()
+    context.define_env(recorder)
+    return frozenset(names | set(recorder.variables))
+
+
+def _macros(roadmap: Roadmap, code: str, rel: str) -> dict:
+    """Our macro table bound to a page of this language, as the build binds it."""
+    from .. import macro_table
+
+    page = SimpleNamespace(file=SimpleNamespace(src_uri=rel), meta={})
+    env = SimpleNamespace(roadmap=roadmap, conf={"theme": {"language": code}}, page=page,
+                          draft=roadmap.current_draft)
+    return macro_table(env)
+
+
+def _headings(source: str) -> list[Heading]:
+    """ATX headings outside fenced code, with their explicit ids ('## Title {#id}')."""
+    out, fence = [], None
+    for number, line in enumerate(source.splitlines(), 1):
+        m = _FENCE.match(line)
+        if m:
+            fence = None if fence == m.group(1) else (fence or m.group(1))
+            continue
+        h = _HEADING.match(line) if fence is None else None
+        if h:
+            ident = _HEADING_ID.search(h.group(2))
+            text = h.group(2)[:ident.start()].rstrip() if ident else h.group(2)
+            out.append(Heading(number, len(h.group(1)), ident.group(1) if ident else None, text))
+    return out
+
+
+def _compare_headings(name: str, headings: list[Heading], en_name: str,
+                      english: list[Heading]) -> list[Problem]:
+    """The translated page must have the English headings: same ids, same levels, same order."""
+    problems = []
+    ours = [(h.level, h.id) for h in headings if h.level > 1 and h.id]
+    theirs = [(h.level, h.id) for h in english if h.level > 1 and h.id]
+    if ours == theirs:
+        return problems
+    by_id = {h.id: h for h in headings}
+    en_by_id = {h.id: h for h in english}
+    for h in english:
+        if h.level > 1 and h.id and h.id not in by_id:
+            problems.append(Problem(name, None, None, "", (
+                f"no heading with the id '{h.id}' ({en_name}:{h.line} has "
+                f"'{'#' * h.level} {h.text} {{#{h.id}}}')")))
+    for h in headings:
+        if h.level > 1 and h.id and h.id not in en_by_id:
+            problems.append(Problem(name, h.line, None, "", (
+                f"the heading id '{h.id}' is not in the English page {en_name}: "
+                "ids are the same in every language")))
+        elif h.level > 1 and h.id and en_by_id[h.id].level != h.level:
+            problems.append(Problem(name, h.line, None, "", (
+                f"'{h.id}' is a level-{h.level} heading here and level {en_by_id[h.id].level} "
+                f"in English ({en_name}:{en_by_id[h.id].line})")))
+    if not problems:  # same headings, another order
+        common = [i for _, i in theirs]
+        for h in headings:
+            if h.level > 1 and h.id and common and h.id != common[0]:
+                problems.append(Problem(name, h.line, None, "", (
+                    f"the heading '{h.id}' comes here where English has '{common[0]}': "
+                    "headings follow the order of the English page")))
+                break
+            if h.level > 1 and h.id:
+                common.pop(0)
+    return problems
