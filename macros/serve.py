@@ -13,6 +13,7 @@ from pathlib import Path
 from . import gitrepo
 from .build import ROOT, build
 from .compression import CompressingHandler
+from .glue.pages import check_pages
 from .i18n import CODES, DEFAULT
 from .model import DataError, load_roadmap
 
@@ -79,9 +80,13 @@ def _watch(site_dir: Path, data_dir: Path, stop: threading.Event, root: Path = R
         print(f"changed: {', '.join(str(p.relative_to(root)) for p in changed[:3])}"
               f"{' ...' if len(changed) > 3 else ''}; rebuilding {', '.join(langs)}")
         try:
-            load_roadmap(data_dir)
+            roadmap = load_roadmap(data_dir)
         except DataError as exc:
             print(f"{exc}\nnot rebuilt: fix the data; the site shows the last good build")
+            continue
+        errors = [p for p in check_pages(root, roadmap) if p.severity == "error"]
+        if errors:
+            print("\n".join(map(str, errors)) + "\nnot rebuilt: fix the pages; the site shows the last good build")
             continue
         results = build(langs, site_dir)
         for r in results:

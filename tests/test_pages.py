@@ -123,3 +123,28 @@ def test_macros_of_mkdocs_macros_and_front_matter_variables_are_known(project_co
                     + "{% set x = 1 %}{{ x }}{% for p in range(2) %}{{ p }}{% endfor %}\n",
                     encoding="utf-8")
     assert [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))] == []
+
+
+def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path, capsys):
+    import threading
+    import time
+
+    from macros.serve import _watch
+
+    stop = threading.Event()
+    site = tmp_path / "site"
+    watcher = threading.Thread(target=_watch, args=(site, project_copy / "data", stop, project_copy))
+    watcher.start()
+    try:
+        time.sleep(1.5)  # the watcher's first snapshot
+        _edit(project_copy / "docs" / "es" / "cite.md", "\n", '\n{{ ref("A9.9") }}\n')
+        out, deadline = "", time.monotonic() + 20
+        while "not rebuilt" not in out and time.monotonic() < deadline:
+            time.sleep(0.5)
+            out += capsys.readouterr().out
+    finally:
+        stop.set()
+        watcher.join()
+    assert "docs/es/cite.md:2: ref('A9.9')" in out
+    assert "not rebuilt: fix the pages; the site shows the last good build" in out
+    assert not site.exists()

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from macros.i18n import CODES, t
-from macros.i18n.formatting import format_day, format_money, format_month_abbr, format_period
+from macros.i18n.formatting import (
+    format_day,
+    format_list,
+    format_money,
+    format_month_abbr,
+    format_period,
+)
 from macros.model import load_roadmap
 from macros.render import PageError, brackets, glossary, phases, refs, resources, timeline, workplan
 from macros.render.links import Linker
@@ -35,6 +41,8 @@ def test_babel_formats_per_language():
     assert format_money(1234567, "USD", "fr") == "1\u202f234\u202f567\xa0$US"
     assert format_money(1234567, "USD", "en") == "US$1,234,567"
     assert format_money(30000.5, "USD", "en") == "US$30,000.50"
+    assert format_money(1234567, "USD", "ar") == "1,234,567 دولار أمريكي"  # no 'US$' in an RTL run
+    assert format_money(30000.5, "EUR", "ar") == "30,000.50 يورو"
     assert format_period(date(2026, 4, 1), date(2027, 3, 31), "zh") == "2026年4月1日至2027年3月31日"
 
 
@@ -103,12 +111,20 @@ def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
 
 
 def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
-    out = resources.summary(roadmap, "en", "resources.md")
+    out = resources.summary(roadmap, "en", "resources.md").replace("\xa0", " ")  # totals never break
     assert "US$120,000 per year" in out
     assert "US$30,000.50 one-off" in out
     assert "2.5 FTE" in out
     fr = resources.summary(roadmap, "fr", "resources.md")
     assert "120\u202f000\xa0$US" in fr
+    # Row groups named in the language; several totals joined the language's way (CLDR lists).
+    for code in ("en", "zh", "ar"):
+        html = resources.summary(roadmap, code, "resources.md")
+        for group in ("by_phase", "by_kind", "by_funding"):
+            assert f'<th scope="rowgroup" colspan="3">{t(code, "resources." + group)}</th>' in html
+        assert "; " not in html
+    assert "US$120,000\xa0per\xa0year and US$30,000.50\xa0one-off" in resources.summary(roadmap, "en", "r.md")
+    assert format_list(["每年US$1", "一次性US$2"], "zh") == "每年US$1和一次性US$2"
 
 
 def test_timeline_svg_has_title_description_table_and_mirrors_in_arabic(roadmap):

@@ -10,6 +10,7 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_interval, get_month_names
+from babel.lists import format_list as _format_list
 from babel.numbers import format_currency, format_decimal
 
 from . import language
@@ -74,9 +75,20 @@ def format_number(value: float | Decimal, code: str) -> str:
 
 
 def format_money(amount: float | Decimal, currency: str, code: str) -> str:
-    """'US$450,000', '450 000 $US': the locale's currency pattern; whole amounts drop the cents."""
+    """'US$450,000', '450 000 $US', '450,000 دولار أمريكي': the locale's currency pattern; whole
+    amounts drop the cents. Right-to-left languages name the currency, as UN Arabic documents do:
+    a Latin symbol such as 'US$' inside Arabic text is reordered by the bidi algorithm ('$US')."""
     loc = locale(code)
-    if Decimal(str(amount)) != Decimal(str(amount)).to_integral_value():
+    whole = Decimal(str(amount)) == Decimal(str(amount)).to_integral_value()
+    if language(code).direction == "rtl":
+        return format_currency(amount, currency, locale=loc, format_type="name",
+                               **({"format": "#,##0", "currency_digits": False} if whole else {}))
+    if not whole:
         return format_currency(amount, currency, locale=loc)
     pattern = loc.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
     return format_currency(amount, currency, format=pattern, locale=loc, currency_digits=False)
+
+
+def format_list(items: list[str], code: str) -> str:
+    """'a, b and c', 'a、b和c', 'a وb': the language's own way of joining a list (CLDR)."""
+    return _format_list(list(items), style="standard", locale=locale(code)) if items else ""

@@ -12,12 +12,17 @@ KINDS = ("human", "technical", "financial")
 
 
 def _money_lines(groups, lang: str) -> list[str]:
-    return [t(lang, f"total.{key.recurrence}",
-              amount=format_money(value, key.currency, lang)) for key, value in groups.items()]
+    return [_whole(t(lang, f"total.{key.recurrence}", amount=format_money(value, key.currency, lang)))
+            for key, value in groups.items()]
 
 
 def _people_lines(groups, lang: str) -> list[str]:
-    return [t(lang, f"unit.{unit}", n=format_number(value, lang)) for unit, value in groups.items()]
+    return [_whole(t(lang, f"unit.{unit}", n=format_number(value, lang))) for unit, value in groups.items()]
+
+
+def _whole(total: str) -> str:
+    """One total never breaks across lines; a list of totals breaks between them."""
+    return total.replace(" ", "\u00a0")
 
 
 def tables(roadmap: Roadmap, lang: str, page_src: str) -> str:
@@ -47,7 +52,8 @@ def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
                 for p in roadmap.phases]
     by_kind = [(k, _money_lines(totals.money([r for r in res if r.kind == k]), lang),
                 _people_lines(totals.people([r for r in res if r.kind == k]), lang)) for k in KINDS]
-    by_funding = [(roadmap.funding_by_id[f], _money_lines(totals.money(rows), lang))
+    by_funding = [(roadmap.funding_by_id[f], _money_lines(totals.money(rows), lang),
+                   _people_lines(totals.people(rows), lang))
                   for f, rows in totals.by(res, lambda r: r.funding).items()]
     return render("resources_summary.html", lang=lang, link=Linker(page_src), by_phase=by_phase,
                   by_kind=by_kind, by_funding=by_funding,
