@@ -148,3 +148,15 @@ def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path, ca
     assert "docs/es/cite.md:2: ref('A9.9')" in out
     assert "not rebuilt: fix the pages; the site shows the last good build" in out
     assert not site.exists()
+
+
+def test_a_page_without_macros_is_still_checked_for_headings_and_brackets(project_copy):
+    page = project_copy / "docs" / "en" / "participate.md"
+    page.write_text("---\nrender_macros: false\n---\n" + page.read_text(encoding="utf-8")
+                    + "\n\nShown as written: {{ not_a_macro() }}\n\n## No id\n\nAn [[open passage\n",
+                    encoding="utf-8")
+    problems = [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))]
+    end = len(page.read_text(encoding="utf-8").splitlines())
+    assert not any("not_a_macro" in p for p in problems)
+    assert any(p.startswith(f"docs/en/participate.md:{end - 2}: the heading 'No id' has no id") for p in problems)
+    assert any(p.startswith(f"docs/en/participate.md:{end}: '[[' opens") for p in problems)

@@ -88,22 +88,23 @@ def _check_page(project: Path, source: str, name: str, code: str, rel: str,
         problems.append(Problem(name, line, None, "", message))
 
     variables: set[str] = set()
+    macros_on = True
     fm = _FRONT_MATTER.match(source)
     if fm:
         try:
             front = yaml.safe_load(fm.group(1))
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            problem(mark.line + 2 if mark else 1,
-                    f"the front matter between the '---' lines is not valid YAML ({exc.problem})"
-                    if hasattr(exc, "problem") else "the front matter between the '---' lines is not valid YAML")
+            mark = getattr(exc, "problem_mark", None)  # 0-based, in the text after the first '---'
+            what = getattr(exc, "problem", None)
+            problem(mark.line + 2 if mark else 1, "the front matter between the '---' lines is not "
+                    "valid YAML" + (f" ({what})" if what else ""))
             front = None
         if isinstance(front, dict):
             variables |= {str(k) for k in front}
-            if front.get("render_macros") is False:
-                return problems, _headings(source)
-    problems += [Problem(name, line, None, "", msg) for line, msg in _macro_problems(
-        project, source, code, rel, roadmap, variables)]
+            macros_on = front.get("render_macros") is not False  # the page opts out of macros
+    if macros_on:
+        problems += [Problem(name, line, None, "", msg) for line, msg in _macro_problems(
+            project, source, code, rel, roadmap, variables)]
     for offset, token in brackets.unmatched(source):
         line = source.count("\n", 0, offset) + 1
         problem(line, "'[[' opens a bracketed passage that is not closed by ']]' on the same line"
