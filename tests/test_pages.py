@@ -119,9 +119,12 @@ def test_unmatched_brackets_skip_code_and_complete_passages():
 def test_macros_of_mkdocs_macros_and_front_matter_variables_are_known(project_copy):
     page = project_copy / "docs" / "en" / "participate.md"
     page.write_text("---\nowner: secretariat\n---\n" + page.read_text(encoding="utf-8")
-                    + "\n\n{{ owner }} {{ now().year }} {{ page.title }} {{ config.site_name }}\n"
+                    + "\n\n{{ owner }} {{ now().year }} {{ page.title }} {{ config.site_name }} {{ greeting }}\n"
                     + "{% set x = 1 %}{{ x }}{% for p in range(2) %}{{ p }}{% endfor %}\n",
                     encoding="utf-8")
+    config = project_copy / "mkdocs.yml"  # extra: keys are variables too
+    config.write_text(config.read_text(encoding="utf-8").replace("\nextra:\n", "\nextra:\n  greeting: hi\n", 1),
+                      encoding="utf-8")
     assert [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))] == []
 
 

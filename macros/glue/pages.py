@@ -119,14 +119,16 @@ def _check_page(project: Path, source: str, name: str, code: str, rel: str,
 
 def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Roadmap,
                     variables: set[str]):
-    env = _jinja(project)
+    env = _jinja(project, code)
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as exc:
         yield exc.lineno, f"the macro call is not complete or not valid ({exc.message})"
         return
     table = _macros(roadmap, code, rel)
-    known = set(table) | variables | _PAGE_VARIABLES | set(DEFAULT_NAMESPACE) | _mkdocs_macros_names()
+    extra = set(_config(project, code).get("extra") or {})  # mkdocs-macros makes them variables
+    known = (set(table) | variables | extra | _PAGE_VARIABLES | set(DEFAULT_NAMESPACE)
+             | _mkdocs_macros_names())
     unknown = meta.find_undeclared_variables(tree) - known
     seen = set()
     for node in tree.find_all(nodes.Name):
@@ -156,12 +158,20 @@ def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Ro
 
 
 @cache
-def _jinja(project: Path) -> SandboxedEnvironment:
-    """A Jinja environment with the delimiters the build uses (mkdocs.yml, plugin 'roadmap')."""
+def _config(project: Path, code: str) -> dict:
+    """The language's mkdocs config as mkdocs reads it (INHERIT of mkdocs.yml included)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with open(project / "mkdocs.yml", encoding="utf-8") as f:
-        plugin = (yaml_load(f).get("plugins") or {}).get("roadmap") or {}
+    from ..build import config_file
+
+    with open(config_file(code, project), encoding="utf-8") as f:
+        return yaml_load(f)
+
+
+@cache
+def _jinja(project: Path, code: str) -> SandboxedEnvironment:
+    """A Jinja environment with the delimiters the build uses (plugin 'roadmap' of the config)."""
+    plugin = (_config(project, code).get("plugins") or {}).get("roadmap") or {}
     options = {key[3:]: value for key, value in plugin.items()
                if key.startswith("j2_") and key.endswith("_string")}
     return SandboxedEnvironment(**options)
