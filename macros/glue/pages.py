@@ -27,6 +27,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
+from ..model.brackets import stray_message
 from ..render import PageError, brackets
 
 # Names mkdocs-macros gives every page besides our macros and the front matter keys.
@@ -107,8 +108,7 @@ def _check_page(project: Path, source: str, name: str, code: str, rel: str,
             project, source, code, rel, roadmap, variables)]
     for offset, token in brackets.unmatched(source):
         line = source.count("\n", 0, offset) + 1
-        problem(line, "'[[' opens a bracketed passage that is not closed by ']]' on the same line"
-                if token == "[[" else "']]' closes no bracketed passage: it needs a '[[' before it")
+        problem(line, stray_message(token))
     headings = _headings(source)
     for h in headings:
         if h.level > 1 and h.id is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from babel.numbers import list_currencies
 
 from ..i18n import CODES, DEFAULT
+from . import brackets
 from .problems import Problem
 from .schema import iter_texts
 from .yamlfile import YamlDoc
@@ -136,6 +137,7 @@ def check(files: dict, docs: dict[str, YamlDoc]) -> list[Problem]:
                                               f"{d.id} ({d.date}) comes after {drafts[i - 1].id} "
                                               f"({drafts[i - 1].date})"))
     out += missing_translations(files, docs)
+    out += stray_brackets(files, docs)
     return out
 
 
@@ -180,4 +182,15 @@ def missing_translations(files: dict, docs: dict[str, YamlDoc]) -> list[Problem]
             if missing:
                 out.append(docs[name].problem(path, "no translation yet in " + ", ".join(missing)
                                               + " (English is shown)", severity="warning"))
+    return out
+
+
+def stray_brackets(files: dict, docs: dict[str, YamlDoc]) -> list[Problem]:
+    """A '[[' never closed or a ']]' never opened would reach readers as it was typed."""
+    out: list[Problem] = []
+    for name, model in files.items():
+        for path, text in iter_texts(model):
+            for code, value in text.root.items():
+                out += [docs[name].problem(path + (code,), brackets.stray_message(token))
+                        for _, token in brackets.stray(value)[:1]]
     return out

@@ -1,7 +1,5 @@
-"""Bracketed text: wordings still under negotiation.
+"""Bracketed text, wordings still under negotiation, drawn (the syntax: ``model.brackets``).
 
-Syntax, in pages and in data texts: ``[[first wording]][[second wording]]``. Consecutive
-groups are the alternatives of one passage; a single ``[[text]]`` is a passage not yet agreed.
 Each option is drawn in its own box, numbered in words, with its square brackets kept, so
 it reads right without colour, in print and to a screen reader.
 """
@@ -13,16 +11,11 @@ import re
 from markupsafe import Markup, escape
 
 from ..i18n import t
+from ..model.brackets import OPTION as _ONE
+from ..model.brackets import PASSAGE, count, stray
 from ..model.schema import iter_texts
 
-_OPTION = r"\[\[((?:(?!\]\]|\[\[).)+)\]\]"
-PASSAGE = re.compile(rf"{_OPTION}(?:[ \t]?{_OPTION})*")
-_ONE = re.compile(_OPTION)
 _FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
-
-
-def count(text: str) -> int:
-    return len(PASSAGE.findall(text))
 
 
 def count_markdown(markdown: str) -> int:
@@ -66,9 +59,7 @@ def unmatched(markdown: str) -> list[tuple[int, str]]:
     found, pos = [], 0
     for part, is_code in _split_code(markdown):
         if not is_code:
-            # Passages are blanked out, then every '[[' or ']]' left over belongs to none.
-            rest = PASSAGE.sub(lambda m: " " * len(m.group(0)), part)
-            found += [(pos + m.start(), m.group(0)) for m in re.finditer(r"\[\[|\]\]", rest)]
+            found += [(pos + offset, token) for offset, token in stray(part)]
         pos += len(part)
     return found
 
