@@ -163,3 +163,20 @@ def test_a_page_without_macros_is_still_checked_for_headings_and_brackets(projec
     assert not any("not_a_macro" in p for p in problems)
     assert any(p.startswith(f"docs/en/participate.md:{end - 2}: the heading 'No id' has no id") for p in problems)
     assert any(p.startswith(f"docs/en/participate.md:{end}: '[[' opens") for p in problems)
+
+
+def test_arabic_and_chinese_headings_follow_english_and_ids_are_unique(project_copy):
+    docs = project_copy / "docs"
+    for code in ("ar", "zh"):
+        _edit(docs / code / "group.md", "{#mandate}", "{#mandat}")
+    fr = docs / "fr" / "group.md"
+    mandate = _line_of(fr, "{#mandate}")
+    fr.write_text(fr.read_text(encoding="utf-8") + "\n## Encore {#mandate}\n", encoding="utf-8")
+    problems = [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))]
+    for code in ("ar", "zh"):
+        line = _line_of(docs / code / "group.md", "{#mandat}")
+        assert any(p.startswith(f"docs/{code}/group.md:{line}: the heading id 'mandat' is not in the "
+                                "English page docs/en/group.md") for p in problems), problems
+    end = len(fr.read_text(encoding="utf-8").splitlines())
+    assert (f"docs/fr/group.md:{end}: the heading id 'mandate' is already used on line {mandate}: "
+            "an id is an anchor and names one heading") in problems

@@ -24,19 +24,19 @@ import yaml
 from jinja2 import TemplateSyntaxError, meta, nodes
 from jinja2.defaults import DEFAULT_NAMESPACE
 from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.utils.meta import YAML_RE as _FRONT_MATTER  # front matter exactly as mkdocs finds it
 
 from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
 from ..model.brackets import stray_message
 from ..render import PageError, brackets
+from ..render.markdown import split_code
 
 # Names mkdocs-macros gives every page besides our macros and the front matter keys.
 # (Its own macros, such as now(), are read from mkdocs_macros.context below.)
 _PAGE_VARIABLES = {"page", "navigation", "files", "config", "extra", "macros", "filters", "filters_builtin"}
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
 _HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*$")
-_FENCE = re.compile(r"^[ \t]*(```|~~~)")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 @dataclass
@@ -52,10 +52,11 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
     docs = project / "docs"
     english = _pages(docs / DEFAULT)
     problems: list[Problem] = []
-    reference = {}
-    for code in CODES:
+    reference = {}  # the English headings of each page, read first: translations follow them
+    for code in (DEFAULT, *(c for c in CODES if c != DEFAULT)):
         lang_dir = docs / code
-        for rel in _pages(lang_dir):
+        pages = _pages(lang_dir)
+        for rel in sorted(pages):
             name = f"{display_root}/{code}/{rel}"
             if rel not in english:
                 problems.append(Problem(name, None, None, "", (
@@ -67,9 +68,9 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
             problems += found
             if code == DEFAULT:
                 reference[rel] = (name, headings)
-            elif rel in reference:
+            else:
                 problems += _compare_headings(name, headings, *reference[rel])
-        for rel in sorted(english - _pages(lang_dir)):
+        for rel in sorted(english - pages):
             problems.append(Problem(f"{display_root}/{code}/{rel}", None, None, "",
                                     "not yet translated: readers see the English page under a notice",
                                     "warning"))
@@ -110,10 +111,16 @@ def _check_page(project: Path, source: str, name: str, code: str, rel: str,
         line = source.count("\n", 0, offset) + 1
         problem(line, stray_message(token))
     headings = _headings(source)
+    first_line: dict[str, int] = {}
     for h in headings:
         if h.level > 1 and h.id is None:
             problem(h.line, f"the heading '{h.text}' has no id: write it as '{'#' * h.level} {h.text} "
                             "{#an-id}', with the id of the same heading in English")
+        elif h.id in first_line:
+            problem(h.line, f"the heading id '{h.id}' is already used on line {first_line[h.id]}: "
+                            "an id is an anchor and names one heading")
+        elif h.id:
+            first_line[h.id] = h.line
     return problems, headings
 
 
@@ -212,53 +219,50 @@ def _macros(roadmap: Roadmap, code: str, rel: str) -> dict:
 
 
 def _headings(source: str) -> list[Heading]:
-    """ATX headings outside fenced code, with their explicit ids ('## Title {#id}')."""
-    out, fence = [], None
-    for number, line in enumerate(source.splitlines(), 1):
-        m = _FENCE.match(line)
-        if m:
-            fence = None if fence == m.group(1) else (fence or m.group(1))
-            continue
-        h = _HEADING.match(line) if fence is None else None
-        if h:
+    """ATX headings outside code, with their explicit ids ('## Title {#id}')."""
+    out = []
+    for pos, part, is_code in split_code(source):
+        for h in () if is_code else _HEADING.finditer(part):
+            at = pos + h.start()
+            if at and source[at - 1] != "\n":  # a part may begin mid-line, after inline code
+                continue
             ident = _HEADING_ID.search(h.group(2))
             text = h.group(2)[:ident.start()].rstrip() if ident else h.group(2)
-            out.append(Heading(number, len(h.group(1)), ident.group(1) if ident else None, text))
+            out.append(Heading(source.count("\n", 0, at) + 1, len(h.group(1)),
+                               ident.group(1) if ident else None, text))
     return out
 
 
 def _compare_headings(name: str, headings: list[Heading], en_name: str,
                       english: list[Heading]) -> list[Problem]:
     """The translated page must have the English headings: same ids, same levels, same order."""
-    problems = []
-    ours = [(h.level, h.id) for h in headings if h.level > 1 and h.id]
-    theirs = [(h.level, h.id) for h in english if h.level > 1 and h.id]
-    if ours == theirs:
-        return problems
-    by_id = {h.id: h for h in headings}
-    en_by_id = {h.id: h for h in english}
-    for h in english:
-        if h.level > 1 and h.id and h.id not in by_id:
-            problems.append(Problem(name, None, None, "", (
-                f"no heading with the id '{h.id}' ({en_name}:{h.line} has "
-                f"'{'#' * h.level} {h.text} {{#{h.id}}}')")))
-    for h in headings:
-        if h.level > 1 and h.id and h.id not in en_by_id:
+    ours = [h for h in headings if h.level > 1 and h.id]  # level 1 is the title; no id: reported
+    theirs = [h for h in english if h.level > 1 and h.id]
+    if [(h.level, h.id) for h in ours] == [(h.level, h.id) for h in theirs]:
+        return []
+    by_id = {h.id: h for h in ours}
+    en_by_id = {h.id: h for h in theirs}
+    problems = [Problem(name, None, None, "", (
+        f"no heading with the id '{h.id}' ({en_name}:{h.line} has "
+        f"'{'#' * h.level} {h.text} {{#{h.id}}}')")) for h in theirs if h.id not in by_id]
+    for h in ours:
+        en = en_by_id.get(h.id)
+        if en is None:
             problems.append(Problem(name, h.line, None, "", (
                 f"the heading id '{h.id}' is not in the English page {en_name}: "
                 "ids are the same in every language")))
-        elif h.level > 1 and h.id and en_by_id[h.id].level != h.level:
+        elif en.level != h.level:
             problems.append(Problem(name, h.line, None, "", (
-                f"'{h.id}' is a level-{h.level} heading here and level {en_by_id[h.id].level} "
-                f"in English ({en_name}:{en_by_id[h.id].line})")))
-    if not problems:  # same headings, another order
-        common = [i for _, i in theirs]
-        for h in headings:
-            if h.level > 1 and h.id and common and h.id != common[0]:
-                problems.append(Problem(name, h.line, None, "", (
-                    f"the heading '{h.id}' comes here where English has '{common[0]}': "
-                    "headings follow the order of the English page")))
-                break
-            if h.level > 1 and h.id:
-                common.pop(0)
-    return problems
+                f"'{h.id}' is a level-{h.level} heading here and level {en.level} "
+                f"in English ({en_name}:{en.line})")))
+    if problems:
+        return problems
+    # The same headings in another order: name the first one out of place. (None out of place:
+    # an id used twice, reported with the page.)
+    misplaced = next(((h, en) for h, en in zip(ours, theirs) if h.id != en.id), None)
+    if misplaced is None:
+        return []
+    h, en = misplaced
+    return [Problem(name, h.line, None, "", (
+        f"the heading '{h.id}' comes here where English has '{en.id}': "
+        "headings follow the order of the English page"))]

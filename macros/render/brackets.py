@@ -6,20 +6,17 @@ it reads right without colour, in print and to a screen reader.
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
 from ..i18n import t
 from ..model.brackets import OPTION as _ONE
 from ..model.brackets import PASSAGE, count, stray
 from ..model.schema import iter_texts
-
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
+from .markdown import split_code
 
 
 def count_markdown(markdown: str) -> int:
-    return sum(count(part) for part, is_code in _split_code(markdown) if not is_code)
+    return sum(count(part) for _, part, is_code in split_code(markdown) if not is_code)
 
 
 def _passage_html(options: list[str], lang: str) -> str:
@@ -46,7 +43,7 @@ def render_markdown(markdown: str, lang: str) -> tuple[str, int]:
     """Bracket markup in a Markdown page (code left alone), and how many passages it holds."""
     total = 0
     out = []
-    for part, is_code in _split_code(markdown):
+    for _, part, is_code in split_code(markdown):
         if not is_code:
             total += count(part)
             part = PASSAGE.sub(lambda m: _passage_html(_ONE.findall(m.group(0)), lang), part)
@@ -56,21 +53,8 @@ def render_markdown(markdown: str, lang: str) -> tuple[str, int]:
 
 def unmatched(markdown: str) -> list[tuple[int, str]]:
     """Offsets of '[[' and ']]' outside code that belong to no passage: a typing mistake."""
-    found, pos = [], 0
-    for part, is_code in _split_code(markdown):
-        if not is_code:
-            found += [(pos + offset, token) for offset, token in stray(part)]
-        pos += len(part)
-    return found
-
-
-def _split_code(markdown: str):
-    pos = 0
-    for m in _FENCE.finditer(markdown):
-        yield markdown[pos:m.start()], False
-        yield m.group(0), True
-        pos = m.end()
-    yield markdown[pos:], False
+    return [(pos + offset, token) for pos, part, is_code in split_code(markdown) if not is_code
+            for offset, token in stray(part)]
 
 
 def count_data(roadmap, lang: str) -> int:
