@@ -10,22 +10,16 @@ from pathlib import Path
 from .build import ROOT, build
 from .gitrepo import BRANCH
 from .i18n import CODES
-from .model import DataError, load_roadmap
 
 
 def _check(project: Path, data_dir: Path, *, verbose: bool) -> bool:
     """The data, then the pages of every language: every problem printed, not the first alone."""
-    from .glue.pages import check_pages
+    from .checks import check_sources
 
-    try:
-        roadmap = load_roadmap(data_dir)
-    except DataError as exc:
-        return _errors(exc.problems, "in the data")
-    found = check_pages(project, roadmap)
-    errors = [p for p in found if p.severity == "error"]
-    if errors:
-        return _errors(errors, "in the pages")
-    untranslated = [p for p in found if p.severity == "warning"]
+    checked = check_sources(project, data_dir)
+    if checked.errors:
+        return _errors(checked.errors, f"in the {checked.where}")
+    roadmap, untranslated = checked.roadmap, checked.untranslated
     if verbose:
         for warning in roadmap.warnings + untranslated:
             print(f"{warning} [warning]")

@@ -23,9 +23,9 @@ from mike import git_utils
 
 from . import gitrepo, manifest
 from .build import build, config_file
+from .checks import check_sources
 from .glue.drafts import LATEST, version_title
 from .i18n import CODES, DEFAULT
-from .model import DataError, load_roadmap
 from .site import redirect_template, root_files
 
 BRANCH = gitrepo.BRANCH
@@ -71,10 +71,11 @@ def site_url(root: Path, given: str | None) -> str:
 
 
 def _refuse_unless_publishable(root: Path, draft_id: str, options: Options):
-    try:
-        roadmap = load_roadmap(root / "data")
-    except DataError as exc:
-        raise PublishError(f"{exc}\n\nthe data has errors; nothing was published") from None
+    checked = check_sources(root, root / "data")  # as `roadmap build` does: pages included
+    if checked.errors:
+        raise PublishError("\n".join(map(str, checked.errors))
+                           + f"\n\nthere are errors in the {checked.where}; nothing was published")
+    roadmap = checked.roadmap
     ids = [d.id for d in roadmap.drafts]
     if draft_id not in ids:
         raise PublishError(f"there is no draft '{draft_id}' in data/drafts.yml (drafts: {', '.join(ids)})")

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from . import gitrepo
 from .build import ROOT, build
+from .checks import check_sources
 from .compression import CompressingHandler
-from .glue.pages import check_pages
 from .i18n import CODES, DEFAULT
-from .model import DataError, load_roadmap
 
 WATCHED = ("docs", "data", "overrides", "macros", "mkdocs.yml")
 
@@ -79,14 +78,10 @@ def _watch(site_dir: Path, data_dir: Path, stop: threading.Event, root: Path = R
         langs = affected_languages(changed, root)
         print(f"changed: {', '.join(str(p.relative_to(root)) for p in changed[:3])}"
               f"{' ...' if len(changed) > 3 else ''}; rebuilding {', '.join(langs)}")
-        try:
-            roadmap = load_roadmap(data_dir)
-        except DataError as exc:
-            print(f"{exc}\nnot rebuilt: fix the data; the site shows the last good build")
-            continue
-        errors = [p for p in check_pages(root, roadmap) if p.severity == "error"]
-        if errors:
-            print("\n".join(map(str, errors)) + "\nnot rebuilt: fix the pages; the site shows the last good build")
+        checked = check_sources(root, data_dir)
+        if checked.errors:
+            print("\n".join(map(str, checked.errors))
+                  + f"\nnot rebuilt: fix the {checked.where}; the site shows the last good build")
             continue
         results = build(langs, site_dir)
         for r in results:

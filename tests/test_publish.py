@@ -211,12 +211,29 @@ def test_republishing_a_draft_is_refused_and_changes_nothing(scratch):
 def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
-    edit(scratch / "docs/ru/roadmap.md", "{{ timeline() }}", "{{ timeline_of_everything() }}")
+    # A mistake only the build finds: the page check calls macros with literal arguments only.
+    edit(scratch / "docs/ru/roadmap.md", "{{ timeline() }}",
+         '{{ timeline() }} {% set item = "A9.9" %}{{ ref(item) }}')
     commit(scratch, "Draft 4, with a mistake in the Russian roadmap page")
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1
     assert "[ru] build failed" in proc.stderr and "docs/ru/roadmap.md" in proc.stderr
     assert "nothing was published" in proc.stderr
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+    assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
+
+
+def test_a_page_mistake_is_refused_before_building(scratch):
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    edit(scratch / "docs/ar/group.md", "{#mandate}", "{#mandat}")  # a cited anchor would break
+    commit(scratch, "Draft 4, with an Arabic heading id that is not the English one")
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1
+    assert "docs/ar/group.md:" in proc.stderr and "the heading id 'mandat' is not in the English page" \
+        in proc.stderr
+    assert "there are errors in the pages; nothing was published" in proc.stderr
+    assert "building" not in proc.stdout
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
 
