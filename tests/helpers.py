@@ -1,4 +1,4 @@
-"""Reading built HTML with the standard library's parser."""
+"""Reading built HTML with the standard library's parser, and editing sources on purpose."""
 
 from __future__ import annotations
 
@@ -67,3 +67,10 @@ def section_urls(site: Path, section: str) -> list[str]:
 # A word of each language that stands in the middle of a sentence of its home page.
 KNOWN_WORDS = {"en": "interoperability", "fr": "interopérabilité", "es": "interoperabilidad",
                "ru": "совместимости", "ar": "التشغيل", "zh": "互操作性"}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, which must hold it (a test edits what it means to)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

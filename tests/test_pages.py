@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 from conftest import ROOT, run_roadmap
+from helpers import edit
 
 from macros.glue.pages import check_pages
 from macros.model import load_roadmap
 from macros.render import brackets
-
-
-def _edit(path, old, new, count=1):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, (path, old)
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def _line_of(path, needle) -> int:
@@ -27,7 +22,7 @@ def test_our_pages_are_clean_in_every_language():
 def test_every_page_mistake_is_reported_in_one_run(project_copy):
     docs = project_copy / "docs"
     fr = docs / "fr" / "group.md"
-    _edit(fr, "{#mandate}", "{#mandat}")
+    edit(fr, "{#mandate}", "{#mandat}")
     fr.write_text(fr.read_text(encoding="utf-8") + (
         '\n\nVoir {{ worklpan("P1") }}, {{ ref("A9.9") }}.\n\n'
         '{{ timeline("P7") }} {{ timeline("P1", 2) }}\n\n'
@@ -80,7 +75,7 @@ def test_untranslated_page_is_a_warning_and_the_build_refuses_page_mistakes(proj
             "[warning]") in proc.stdout
     assert "pages OK: 1 not yet translated" in proc.stdout
 
-    _edit(project_copy / "docs" / "fr" / "roadmap.md", "\n", '\n{{ ref("P9") }}\n')
+    edit(project_copy / "docs" / "fr" / "roadmap.md", "\n", '\n{{ ref("P9") }}\n')
     out = tmp_path / "site"
     proc = run_roadmap("--project", str(project_copy), "build", "--site-dir", str(out))
     assert proc.returncode == 1
@@ -97,7 +92,7 @@ def test_headings_in_another_order_or_level_are_named(project_copy):
     es.write_text(text.replace(first, "\0").replace(second, first).replace("\0", second), encoding="utf-8")
     ru = project_copy / "docs" / "ru" / "group.md"
     h3 = next(line for line in ru.read_text(encoding="utf-8").splitlines() if line.startswith("### "))
-    _edit(ru, h3, "#" + h3)
+    edit(ru, h3, "#" + h3)
     problems = [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))]
     second_id = second.rsplit("{#", 1)[1].rstrip("}")
     first_id = first.rsplit("{#", 1)[1].rstrip("}")
@@ -140,7 +135,7 @@ def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path, ca
     watcher.start()
     try:
         time.sleep(1.5)  # the watcher's first snapshot
-        _edit(project_copy / "docs" / "es" / "cite.md", "\n", '\n{{ ref("A9.9") }}\n')
+        edit(project_copy / "docs" / "es" / "cite.md", "\n", '\n{{ ref("A9.9") }}\n')
         out, deadline = "", time.monotonic() + 20
         while "not rebuilt" not in out and time.monotonic() < deadline:
             time.sleep(0.5)
@@ -168,7 +163,7 @@ def test_a_page_without_macros_is_still_checked_for_headings_and_brackets(projec
 def test_arabic_and_chinese_headings_follow_english_and_ids_are_unique(project_copy):
     docs = project_copy / "docs"
     for code in ("ar", "zh"):
-        _edit(docs / code / "group.md", "{#mandate}", "{#mandat}")
+        edit(docs / code / "group.md", "{#mandate}", "{#mandat}")
     fr = docs / "fr" / "group.md"
     mandate = _line_of(fr, "{#mandate}")
     fr.write_text(fr.read_text(encoding="utf-8") + "\n## Encore {#mandate}\n", encoding="utf-8")

@@ -19,6 +19,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, run_roadmap
+from helpers import edit
 
 from macros import gitrepo
 from macros.i18n import CODES
@@ -64,12 +65,6 @@ def add_draft(repo: Path, number: int, title: str, date: str, symbol: str = "") 
     path = repo / "data/drafts.yml"
     path.write_text(path.read_text() + f"\n  - id: draft-{number}\n    title: {{en: \"{title}\"}}\n"
                     f"    date: {date}\n    status: revised-draft\n    symbol: {symbol}\n")
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def commit(repo: Path, message: str) -> None:

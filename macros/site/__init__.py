@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from ..i18n import LANGUAGES, language, t
+from ..i18n import DEFAULT, LANGUAGES, language, t
 
 
 def _env() -> Environment:
@@ -22,10 +22,13 @@ def root_files(base_path: str = "/") -> dict[str, str]:
                for lang in LANGUAGES]
     env = _env()
     not_found = [{**e, "href": base_path.rstrip("/") + "/" + e["href"]} for e in entries]
+    # The pages are in the source language (<html lang>): their title and description too.
     return {"index.html": env.get_template("chooser.html").render(
-                entries=entries, heading="language.chooser_intro", caption="language.chooser_title"),
+                entries=entries, heading="language.chooser_intro", caption="language.chooser_title",
+                lang=DEFAULT, description=t(DEFAULT, "language.chooser_title")),
             "404.html": env.get_template("404.html").render(
-                entries=not_found, heading="notfound.title", caption="notfound.home")}
+                entries=not_found, heading="notfound.title", caption="notfound.home",
+                lang=DEFAULT, title=t(DEFAULT, "notfound.title"))}
 
 
 def write_root(site_dir: Path, base_path: str = "/") -> None:
