@@ -52,7 +52,7 @@ test: $(STAMP) $(NPM_STAMP) ## install Debian's Chromium, fonts, Java if missing
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff on the Python code
-	$(BIN)/ruff check macros tests bench quality
+	$(BIN)/ruff check roadmap macros tests bench quality
 
 schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
 	$(BIN)/roadmap schemas

@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from macros.build import ROOT, config_file
-from macros.i18n import CODES, DEFAULT
+from roadmap.build import ROOT, config_file
+from roadmap.i18n import CODES, DEFAULT
 
 
 def plain_project(dest: Path) -> Path:
-    """A project folder that macros.build.build() can build like ours."""
+    """A project folder that roadmap.build.build() can build like ours."""
     shutil.copytree(ROOT / "docs", dest / "docs")
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
         config = yaml_load(fh)

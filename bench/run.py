@@ -25,10 +25,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.build import build, build_language
-from macros.glue.pages import check_pages
-from macros.i18n import CODES
-from macros.model import load_roadmap
+from roadmap.build import build, build_language
+from roadmap.model.pages import check_pages
+from roadmap.i18n import CODES
+from roadmap.model import load_roadmap
 
 REPEAT = 3  # each time below is the median of this many runs
 

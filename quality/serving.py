@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from macros.serve import Handler
+from roadmap.serve import Handler
 
 
 class _Server(ThreadingHTTPServer):

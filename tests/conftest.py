@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers.py
-
-
-def run_roadmap(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    import os
-
-    return subprocess.run([sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, check=False,
-                          text=True, env={**os.environ, **(env or {})})
+from tests.helpers import ROOT, run_roadmap
 
 
 @pytest.fixture(scope="session")
@@ -60,13 +50,3 @@ def project_copy(tmp_path) -> Path:
     for cfg in ROOT.glob("mkdocs*.yml"):
         shutil.copy(cfg, dest / cfg.name)
     return dest
-
-
-def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProcess:
-    """Build one language of a project copy with mkdocs itself (as mike would)."""
-    import os
-
-    cfg = "mkdocs.yml" if lang == "en" else f"mkdocs.{lang}.yml"
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
-                          cwd=project, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+import yaml
+
+from roadmap.i18n import CODES
+from roadmap.project import config_file
+
+ROOT = Path(__file__).resolve().parent.parent  # the checkout under test
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def run_roadmap(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """The `roadmap` command, run as a user runs it, in ``cwd``."""
+    return subprocess.run([sys.executable, "-m", "roadmap.cli", *args], cwd=cwd, capture_output=True,
+                          check=False, text=True, env={**os.environ, **(env or {})})
 
 
 class Page(HTMLParser):
@@ -54,7 +71,7 @@ def url_of(site: Path, path: Path) -> str:
     return "/" + rel.removesuffix("index.html")
 
 
-SECTIONS = ("root", "ar", "zh", "en", "fr", "ru", "es")  # the root chooser and 404, then languages
+SECTIONS = ("root", *CODES)  # the root chooser and 404, then the languages
 
 
 def section_urls(site: Path, section: str) -> list[str]:
@@ -65,8 +82,7 @@ def section_urls(site: Path, section: str) -> list[str]:
 
 
 # A word of each language that stands in the middle of a sentence of its home page.
-KNOWN_WORDS = {"en": "interoperability", "fr": "interopérabilité", "es": "interoperabilidad",
-               "ru": "совместимости", "ar": "التشغيل", "zh": "互操作性"}
+KNOWN_WORDS: dict[str, str] = yaml.safe_load((FIXTURES / "known-words.yml").read_text(encoding="utf-8"))
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -74,3 +90,11 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProcess:
+    """Build one language of a project copy with mkdocs itself (as mike would)."""
+    cfg = config_file(lang, project).name
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
+                          cwd=project, capture_output=True, text=True, check=False,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

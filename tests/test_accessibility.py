@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 from quality.tools import AXE_JS, npm_file
+from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 # All rules axe runs by default (WCAG A and AA, and its best practices), plus the WCAG 2.0-2.2
 # A and AA rules it leaves off by default (target size, deprecated ones).

@@ -6,9 +6,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import KNOWN_WORDS, SECTIONS, section_urls
 
-from macros.i18n import LANGUAGES
+from roadmap.i18n import LANGUAGES
+from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 
 @pytest.fixture

@@ -11,13 +11,11 @@ import urllib.error
 import urllib.request
 from decimal import Decimal
 
-from conftest import ROOT
-from helpers import pages, read
-
-from macros.i18n import CODES, t
-from macros.i18n.formatting import format_money
-from macros.model import load_roadmap
-from macros.serve import affected_languages
+from roadmap.i18n import CODES, t
+from roadmap.i18n.formatting import format_money
+from roadmap.model import load_roadmap
+from roadmap.serve import affected_languages
+from tests.helpers import ROOT, pages, read
 
 
 def test_every_data_text_has_all_six_languages():
@@ -81,16 +79,16 @@ def test_bracket_counts_shown(site):
 
 
 def test_edits_rebuild_only_what_they_touch():
-    assert affected_languages([ROOT / "docs" / "fr" / "group.md"]) == ["fr"]
-    assert affected_languages([ROOT / "docs" / "en" / "group.md"]) == list(CODES)
-    assert affected_languages([ROOT / "data" / "phases.yml"]) == list(CODES)
+    assert affected_languages([ROOT / "docs" / "fr" / "group.md"], ROOT) == ["fr"]
+    assert affected_languages([ROOT / "docs" / "en" / "group.md"], ROOT) == list(CODES)
+    assert affected_languages([ROOT / "data" / "phases.yml"], ROOT) == list(CODES)
 
 
 def test_serve_command_serves_languages_and_their_404(site):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "macros.cli", "serve", "--no-build", "--no-watch",
+    proc = subprocess.Popen([sys.executable, "-m", "roadmap.cli", "serve", "--no-build", "--no-watch",
                              "--site-dir", str(site), "--port", str(port)], cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.history import compare, prose, redline
+from roadmap.history import compare, prose, redline
 
 
 def test_redline_marks_words_not_characters():

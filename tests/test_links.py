@@ -10,10 +10,9 @@ import shutil
 import subprocess
 import sys
 
-from helpers import SECTIONS, section_urls
-
-from macros.serve import Handler
 from quality.serving import served
+from roadmap.serve import Handler
+from tests.helpers import SECTIONS, section_urls
 
 # [AnchorCheck]: every #fragment must name an id on its page. Our host is followed and checked;
 # other hosts are not (CI has no Internet, and other sites are not ours to gate on).

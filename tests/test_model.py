@@ -9,11 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.model import DataError, load_roadmap
-from macros.model import jsonschema as js
+from roadmap.model import DataError, load_roadmap
+from roadmap.model import jsonschema as js
+from tests.helpers import FIXTURES, ROOT
 
-FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parent.parent
 BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir())
 
 
@@ -90,7 +89,7 @@ def test_billion_laughs_is_refused(tmp_path):
 
 
 def test_cli_check_exit_codes(tmp_path):
-    from conftest import run_roadmap
+    from tests.helpers import run_roadmap
 
     ok = run_roadmap("check")  # our data and pages
     assert ok.returncode == 0 and "data OK" in ok.stdout and "pages OK" in ok.stdout

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ROOT, run_roadmap
-from helpers import edit
-
-from macros.glue.pages import check_pages
-from macros.model import load_roadmap
-from macros.render import brackets
+from roadmap.checks.pages import check_pages
+from roadmap.model import load_roadmap
+from roadmap.render import brackets
+from tests.helpers import ROOT, edit, run_roadmap
 
 
 def _line_of(path, needle) -> int:
@@ -127,7 +125,7 @@ def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path, ca
     import threading
     import time
 
-    from macros.serve import _watch
+    from roadmap.serve import _watch
 
     stop = threading.Event()
     site = tmp_path / "site"

@@ -18,11 +18,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_roadmap
-from helpers import edit
 
-from macros import gitrepo
-from macros.i18n import CODES
+from roadmap import gitrepo
+from roadmap.i18n import CODES
+from tests.helpers import ROOT, edit, run_roadmap
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -237,7 +236,7 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
     """Three languages are committed to the branch when the fourth fails: all are undone."""
     from mike import commands
 
-    from macros import publish as publishing
+    from roadmap import publish as publishing
 
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
     commit(scratch, "Draft 4")
@@ -365,8 +364,8 @@ def test_downloads_of_each_draft_and_language(history):
 
 @pytest.fixture(scope="session")
 def published_server(history, tmp_path_factory):
-    from macros.serve import PublishedHandler, export_branch
     from quality.serving import served
+    from roadmap.serve import PublishedHandler, export_branch
 
     site = tmp_path_factory.mktemp("published")
     export_branch(history["repo"], "gh-pages", site)
@@ -429,7 +428,7 @@ def test_serve_published_command_serves_the_branch(history):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "macros.cli", "--project", str(history["repo"]),
+    proc = subprocess.Popen([sys.executable, "-m", "roadmap.cli", "--project", str(history["repo"]),
                              "serve", "--published", "--port", str(port)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -467,8 +466,8 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
     from test_html_valid import _markup, _skip_of
 
-    from macros.serve import export_branch
     from quality.tools import VNU_JAR, java, npm_file
+    from roadmap.serve import export_branch
 
     export_branch(history["repo"], "gh-pages", tmp_path)
     files = [tmp_path / "index.html", tmp_path / "404.html", tmp_path / "en/index.html",

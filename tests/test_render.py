@@ -7,20 +7,28 @@ from pathlib import Path
 
 import pytest
 
-from macros.i18n import CODES, t
-from macros.i18n.formatting import (
+from roadmap.i18n import CODES, t
+from roadmap.i18n.formatting import (
     format_day,
     format_list,
     format_money,
     format_month_abbr,
     format_period,
 )
-from macros.model import load_roadmap
-from macros.render import PageError, brackets, glossary, phases, refs, resources, timeline, workplan
-from macros.render.links import Linker
-from macros.render.text import markdown_inline
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from roadmap.model import load_roadmap
+from roadmap.render import (
+    PageError,
+    brackets,
+    glossary,
+    phases,
+    refs,
+    resources,
+    timeline,
+    workplan,
+)
+from roadmap.render.links import Linker
+from roadmap.render.text import markdown_inline
+from tests.helpers import FIXTURES
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +75,10 @@ def test_brackets_single_passage_and_counting_skip_code():
 
 
 def test_data_strings_are_escaped_everywhere(roadmap):
-    from macros.model.schema import Text
+    from roadmap.model.schema import Text
 
     evil = Text({"en": '<script>alert("x")</script> [[<b>]]'})
-    from macros.render.text import html, plain
+    from roadmap.render.text import html, plain
 
     out = str(html(evil, "en"))
     assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;" in out

@@ -6,9 +6,8 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
-from helpers import KNOWN_WORDS, pages, read
-
-from macros.i18n import CODES, LANGUAGES, t
+from roadmap.i18n import CODES, LANGUAGES, t
+from tests.helpers import KNOWN_WORDS, pages, read
 
 EXTERNAL_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
@@ -116,7 +115,7 @@ def test_no_page_falls_back_to_english_in_the_real_build(site):
 
 def test_every_page_has_a_description_of_its_own(site):
     """Search engines show it under the title: the page's lead paragraph, or the site's."""
-    from macros.glue.description import LIMIT
+    from roadmap.render.description import LIMIT
 
     for code in CODES:
         seen = set()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from conftest import build_one, run_roadmap
-from helpers import read
-
-from macros.i18n import t
+from roadmap.i18n import t
+from tests.helpers import build_one, read, run_roadmap
 
 
 def test_untranslated_page_shows_english_under_a_notice(project_copy, tmp_path):

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.i18n import CODES, DEFAULT, strings
+from roadmap.i18n import CODES, DEFAULT, strings
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

@@ -1,1 +1,0 @@
-"""The only code that knows mkdocs: the plugin that wires model and render into a build."""

@@ -1,0 +1,184 @@
+"""mkdocs-macros, sandboxed and with clear errors, plus the hooks of a per-language build.
+
+Registered as the mkdocs plugin ``roadmap`` (pyproject entry point). It subclasses
+mkdocs-macros, the documented way to build on it, so `modules`, `on_undefined` and the
+other macros options keep working; the macros themselves are registered by
+``macros.define_env``. Every rule and every piece of markup is in ``roadmap``: this file
+only hands the engine's events to it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs_macros.plugin import MacrosPlugin
+
+from roadmap import downloads, drafts
+from roadmap.history.sources import read_pair
+from roadmap.i18n import DEFAULT, language, t
+from roadmap.model import DataError, load_roadmap
+from roadmap.project import missing_pages
+from roadmap.render import PageError, brackets, changes, description, fallback, glossary
+from roadmap.render.catalogue import PageContext
+from roadmap.render.languages import language_links
+
+
+class RoadmapPlugin(MacrosPlugin):
+    """One build = one language. The language is ``theme.language``."""
+
+    @event_priority(100)  # before mike's plugin (if someone adds it) appends the version
+    def on_config(self, config):
+        self.lang = config["theme"]["language"]
+        language(self.lang)
+        self.project_root = Path(config.config_file_path).resolve().parent
+        self.source_docs = self.project_root / "docs" / DEFAULT
+        self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
+        try:
+            self.roadmap = load_roadmap(self.data_dir)
+        except DataError as exc:
+            raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
+        # The draft being built: the version `roadmap publish` deploys, else the one in preparation.
+        self.version = os.environ.get("MIKE_DOCS_VERSION") or None
+        try:
+            self.draft = drafts.being_built(self.roadmap, self.version)
+        except drafts.DraftError as exc:
+            raise PluginError(str(exc)) from None
+        self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
+        config["site_name"] = t(self.lang, "site.name")
+        # For pages without a lead paragraph of their own (description.py): the 404 page.
+        config["site_description"] = t(self.lang, "language.chooser_title")
+        self.site_root = drafts.site_root(config.get("site_url"), self.lang, self.version)
+        config["site_url"] = self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
+        if self.version:  # Material's version selector and old-draft banner read versions.json
+            config["extra"]["version"] = {"provider": "mike", "default": "latest"}
+        self.fallback_pages: set[str] = set()
+        nav = [item for item in config["nav"] or [] if isinstance(item, str)]
+        pair = read_pair(self.roadmap, self.draft, self.project_root, self.data_dir)  # git, once
+        self.changes = changes.comparison(pair, self.lang, nav)
+        self._page_ctx: PageContext | None = None
+        result = super().on_config(config)
+        # Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }}).
+        plain = self.env
+        sandbox = SandboxedEnvironment(loader=plain.loader, undefined=plain.undefined, **{
+            name: getattr(plain, name) for name in (
+                "block_start_string", "block_end_string", "variable_start_string",
+                "variable_end_string", "comment_start_string", "comment_end_string")})
+        sandbox.globals.update(plain.globals)
+        sandbox.filters.update(plain.filters)
+        self._env = sandbox
+        return result
+
+    def on_files(self, files: Files, config) -> Files:
+        docs_dir = Path(config["docs_dir"])
+        for src in missing_pages(docs_dir, self.source_docs):
+            files.append(File(src, str(self.source_docs), config["site_dir"],
+                              config["use_directory_urls"]))
+            self.fallback_pages.add(src)
+        pages = sum(brackets.count_markdown(Path(f.abs_src_path).read_text(encoding="utf-8"))
+                    for f in files.documentation_pages())
+        self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
+        return files
+
+    def on_post_build(self, config):
+        super().on_post_build(config)
+        downloads.write(Path(config["site_dir"]), self.roadmap, self.draft, self.lang)
+
+    def page_context(self) -> PageContext:
+        """The page being rendered, as the macros of ``roadmap.render.catalogue`` see it."""
+        if self._page_ctx is None or self._page_ctx.src != self.page.file.src_uri:
+            self._page_ctx = PageContext(self.roadmap, self.lang, self.page.file.src_uri, self.draft,
+                                     self.changes, self._bracket_total)
+        return self._page_ctx
+
+    def on_page_markdown(self, markdown, page, config, **kwargs):
+        self._source_offset = _front_matter_lines(page, markdown)
+        markdown = super().on_page_markdown(markdown, page, config, **kwargs)
+        if self._page_ctx is not None and self._page_ctx.src == page.file.src_uri and self._page_ctx.shows_data:
+            page.meta["roadmap_data"] = True  # the page shows the illustrative data: it says so
+        markdown, _ = brackets.render_markdown(markdown, self.lang)
+        if page.file.src_uri in self.fallback_pages:
+            markdown = fallback.wrap(markdown, self.lang)
+        return markdown + self._abbreviations
+
+    def render(self, markdown: str, force_rendering: bool = False) -> str:
+        """Render a page's macros; a mistake becomes 'file:line: what is wrong', no traceback.
+
+        Replaces MacrosPlugin.render, which prints a traceback and calls exit() on error;
+        it keeps its contract: page meta become variables, `render_macros: false` opts out.
+        """
+        meta = self.page.meta if self.page is not None else {}
+        if meta.get("render_macros") is False:
+            return markdown
+        variables = dict(self.variables)
+        variables.update(meta)
+        try:
+            return self.env.from_string(markdown).render(**variables)
+        except TemplateError as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            if type(exc).__name__ == "UndefinedError":
+                message += " (no such macro or variable; check the spelling)"
+            raise PluginError(f"{self._where(template_line(exc))}: {message}") from None
+        except PageError as exc:
+            raise PluginError(f"{self._where(template_line(exc))}: {exc}") from None
+
+    def _where(self, line: int | None) -> str:
+        src = Path(self.page.file.abs_src_path).resolve()
+        try:
+            name = src.relative_to(self.project_root).as_posix()
+        except ValueError:
+            name = src.as_posix()
+        return f"{name}:{line + self._source_offset}" if line else name
+
+    def on_page_content(self, html, page, config, files):
+        # Counted on the finished page, so passages drawn from data are included.
+        page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')
+        if not page.meta.get("description"):  # front matter wins
+            page.meta["description"] = description.lead(html) or None
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        context.update(self._context(page.url, config))
+        context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
+        context["roadmap_cite"] = drafts.citation(self.draft, self.lang, self.site_root, page.url,
+                                                  published=self.version is not None)
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # Theme templates without a page: the 404 page, served at any depth.
+        context.update(self._context(template_name, config))
+        return context
+
+    def _context(self, url: str, config) -> dict:
+        return {
+            "roadmap_languages": language_links(url, self.lang, self.version, config["site_url"]),
+            "roadmap_draft": drafts.banner(self.draft, self.lang, url),
+            "roadmap_lang": language(self.lang),
+            "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
+        }
+
+
+def _front_matter_lines(page, markdown: str) -> int:
+    """Lines taken by front matter: mkdocs hands pages over without it."""
+    source = page.file.content_string
+    index = source.find(markdown[:200]) if markdown else -1
+    return source[:index].count("\n") if index > 0 else 0
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The line of the page where Jinja failed, from its rewritten traceback."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+__all__ = ["RoadmapPlugin", "template_line"]

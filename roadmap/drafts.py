@@ -1,0 +1,59 @@
+"""Which draft a build is, and what its pages say about it: cite box and old-draft banner."""
+
+from __future__ import annotations
+
+from .i18n import CODES, t
+from .i18n.formatting import format_day
+from .model import Roadmap
+from .model.schema import Draft
+
+class DraftError(Exception):
+    """The version being built is not a draft of data/drafts.yml."""
+
+
+LATEST = "latest"  # the alias that always redirects to the newest published draft
+
+
+def being_built(roadmap: Roadmap, version: str | None) -> Draft:
+    if version is None:
+        return roadmap.current_draft
+    for draft in roadmap.drafts:
+        if draft.id == version:
+            return draft
+    known = ", ".join(d.id for d in roadmap.drafts)
+    raise DraftError(f"version '{version}' is not a draft of data/drafts.yml (drafts: {known})")
+
+
+def site_root(site_url: str | None, lang: str, version: str | None) -> str:
+    """The public address of the whole site, without language or draft (idempotent)."""
+    root = (site_url or "http://127.0.0.1:8000/").rstrip("/") + "/"
+    if version and root.endswith(f"/{version}/"):
+        root = root[: -len(version) - 1]
+    for code in CODES:
+        if root.endswith(f"/{code}/"):
+            root = root[: -len(code) - 1]
+    return root
+
+
+def citation(draft: Draft, lang: str, root: str, page_url: str, *, published: bool) -> dict:
+    """The permanent address of this page of this draft, and what identifies the draft."""
+    return {"url": f"{root}{lang}/{draft.id}/{page_url}", "id": draft.id,
+            "title": draft.title.get(lang), "date": format_day(draft.date, lang),
+            "symbol": draft.symbol, "published": published}
+
+
+def banner(draft: Draft, lang: str, page_url: str) -> dict:
+    """What the banner of an old draft says; Material shows it when a newer draft exists."""
+    if page_url.endswith("404.html"):
+        href = None  # served at any depth: the banner only names the draft
+    else:
+        href = "../" * (page_url.count("/") + 1) + f"{LATEST}/{page_url}"
+    return {"text": t(lang, "banner.outdated", title=draft.title.get(lang), id=draft.id,
+                      date=format_day(draft.date, lang)),
+            "link": t(lang, "banner.link"), "href": href}
+
+
+def version_title(draft: Draft, lang: str) -> str:
+    """The draft's name in the version selector."""
+    return t(lang, "draft.version_title", number=draft.number, title=draft.title.get(lang),
+             date=format_day(draft.date, lang))

@@ -1,0 +1,49 @@
+"""The port to the site engine: what the application asks of it, and how it finds one.
+
+``roadmap`` knows no site engine. An adapter package (``macros/`` for MkDocs with
+mkdocs-macros) registers an object with these methods under the entry-point group
+``roadmap.engines`` in pyproject.toml; another engine needs another adapter, not a change here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Protocol
+
+GROUP = "roadmap.engines"
+
+
+@dataclass
+class Built:
+    lang: str
+    ok: bool
+    seconds: float
+    output: str  # what the engine said: warnings and errors, for the person building
+
+
+class Engine(Protocol):
+    name: str
+
+    def build(self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> Built:
+        """Build one language's site strictly from its configuration into ``site_dir``."""
+        ...
+
+    def page_names(self) -> frozenset[str]:
+        """Names the engine itself gives every page (variables and macros of its own)."""
+        ...
+
+
+@cache
+def engine(name: str | None = None) -> Engine:
+    """The installed engine adapter (``name``, or the only one)."""
+    found = {ep.name: ep for ep in entry_points(group=GROUP)}
+    if not found:
+        raise RuntimeError(f"no site engine adapter is installed (entry points '{GROUP}')")
+    if name is None and len(found) == 1:
+        name = next(iter(found))
+    if name not in found:
+        raise RuntimeError(f"no site engine '{name}' (installed: {', '.join(sorted(found))})")
+    return found[name].load()()

@@ -1,0 +1,230 @@
+"""The shape of every data file, as pydantic models.
+
+Only shape and types live here; rules that span items or files are in ``rules.py``.
+The JSON Schemas in ``schemas/`` are generated from these models (``roadmap schemas``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+
+from ..i18n import CODES, DEFAULT
+
+if TYPE_CHECKING:
+    LangCode = str
+else:  # the codes of i18n.LANGUAGES, the one list: the JSON Schemas show them as an enum
+    LangCode = Literal[CODES]
+
+# Id patterns, with the words used when one does not match.
+ID_PATTERNS: dict[str, str] = {
+    r"^P[0-9]+$": "a phase id such as P1",
+    r"^P[0-9]+\.O[0-9]+$": "an objective id such as P1.O2 (its phase id, '.O', a number)",
+    r"^P[0-9]+\.M[0-9]+$": "a milestone id such as P1.M1 (its phase id, '.M', a number)",
+    r"^P[0-9]+\.D[0-9]+$": "a deliverable id such as P1.D1 (its phase id, '.D', a number)",
+    r"^A[0-9]+\.[0-9]+$": "an activity id such as A1.3",
+    r"^R[0-9]+\.[0-9]+$": "a resource id such as R1.2",
+    r"^[A-Z][A-Za-z0-9-]*$": "an event id such as PC3 or COP1 (a capital letter, then letters, digits or '-')",
+    r"^[a-z][a-z0-9-]*$": "a lowercase id such as secretariat or regular-budget",
+    r"^draft-[0-9]+$": "a draft id such as draft-3",
+    r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code such as USD",
+}
+
+
+def _id(pattern: str, title: str):
+    assert pattern in ID_PATTERNS
+    return Annotated[str, Field(pattern=pattern, description=f"{title}: {ID_PATTERNS[pattern]}")]
+
+
+PhaseId = _id(r"^P[0-9]+$", "Phase id")
+ObjectiveId = _id(r"^P[0-9]+\.O[0-9]+$", "Objective id")
+MilestoneId = _id(r"^P[0-9]+\.M[0-9]+$", "Milestone id")
+DeliverableId = _id(r"^P[0-9]+\.D[0-9]+$", "Deliverable id")
+ActivityId = _id(r"^A[0-9]+\.[0-9]+$", "Activity id")
+ResourceId = _id(r"^R[0-9]+\.[0-9]+$", "Resource id")
+EventId = _id(r"^[A-Z][A-Za-z0-9-]*$", "Event id")
+SlugId = _id(r"^[a-z][a-z0-9-]*$", "Id")
+DraftId = _id(r"^draft-[0-9]+$", "Draft id")
+Currency = _id(r"^[A-Z]{3}$", "Currency")
+NonNegative = Annotated[float, Field(ge=0)]
+
+
+class Text(RootModel[dict[LangCode, Annotated[str, Field(min_length=1)]]]):
+    """A reader-visible text: language code -> text. English is required."""
+
+    @field_validator("root")
+    @classmethod
+    def _needs_english(cls, value: dict[str, str]) -> dict[str, str]:
+        if DEFAULT not in value:
+            raise ValueError(f"the English text ('{DEFAULT}:') is required")
+        return value
+
+    def get(self, code: str) -> str:
+        return self.root.get(code) or self.root[DEFAULT]
+
+    def has(self, code: str) -> bool:
+        return code in self.root
+
+
+class Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Event(Item):
+    id: EventId
+    title: Text
+    start: dt.date
+    end: dt.date | None = None
+    tentative: bool = False
+    place: Text | None = None
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.end or self.start
+
+
+class Actor(Item):
+    id: SlugId
+    name: Text
+    short: Text | None = None
+    kind: Literal["secretariat", "group", "body", "state", "organization", "stakeholder", "funder"]
+
+
+class Objective(Item):
+    id: ObjectiveId
+    text: Text
+
+
+class Milestone(Item):
+    id: MilestoneId
+    title: Text
+    date: dt.date | None = None
+    event: str | None = None
+    tentative: bool = False
+
+
+class Deliverable(Item):
+    id: DeliverableId
+    title: Text
+
+
+class Phase(Item):
+    id: PhaseId
+    title: Text
+    summary: Text
+    start: dt.date
+    end: dt.date
+    status: Literal["planned", "ongoing", "completed"] = "planned"
+    tentative: bool = False
+    objectives: list[Objective] = Field(min_length=1)
+    milestones: list[Milestone] = []
+    deliverables: list[Deliverable] = []
+
+
+class Activity(Item):
+    id: ActivityId
+    phase: str
+    objectives: list[str] = Field(min_length=1)
+    title: Text
+    description: Text | None = None
+    lead: str
+    partners: list[str] = []
+    start: dt.date
+    end: dt.date
+    depends_on: list[str] = []
+    deliverables: list[Text] = []
+    status: Literal["planned", "ongoing", "completed", "deferred"] = "planned"
+
+
+class FundingSource(Item):
+    id: SlugId
+    name: Text
+
+
+class Resource(Item):
+    id: ResourceId
+    phase: str
+    kind: Literal["human", "technical", "financial"]
+    title: Text
+    description: Text | None = None
+    quantity: NonNegative | None = None
+    unit: Literal["fte", "person-months", "person-days", "items"] | None = None
+    amount: NonNegative | None = None
+    currency: Currency | None = None
+    funding: str | None = None
+    recurrence: Literal["one-off", "annual"] = "one-off"
+    tentative: bool = False
+
+
+class Term(Item):
+    id: SlugId
+    term: Text
+    abbreviation: Text | None = None
+    definition: Text
+
+
+class Draft(Item):
+    id: DraftId
+    title: Text
+    date: dt.date
+    status: Literal["zero-draft", "revised-draft", "submitted", "superseded"]
+    symbol: str | None = None
+
+    @property
+    def number(self) -> int:
+        return int(self.id.rsplit("-", 1)[1])
+
+
+# One model per file; the key is the file name under data/.
+class EventsFile(Item):
+    events: list[Event]
+
+
+class ActorsFile(Item):
+    actors: list[Actor]
+
+
+class PhasesFile(Item):
+    phases: list[Phase] = Field(min_length=1)
+
+
+class WorkplanFile(Item):
+    activities: list[Activity]
+
+
+class ResourcesFile(Item):
+    funding_sources: list[FundingSource] = []
+    resources: list[Resource]
+
+
+class GlossaryFile(Item):
+    terms: list[Term]
+
+
+class DraftsFile(Item):
+    drafts: list[Draft] = Field(min_length=1)
+
+
+FILES: dict[str, type[Item]] = {
+    "events": EventsFile,
+    "actors": ActorsFile,
+    "phases": PhasesFile,
+    "workplan": WorkplanFile,
+    "resources": ResourcesFile,
+    "glossary": GlossaryFile,
+    "drafts": DraftsFile,
+}
+
+
+def iter_texts(value, path: tuple = ()):
+    """Every Text inside a model (or list of models), with its path."""
+    if isinstance(value, Text):
+        yield path, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from iter_texts(item, path + (i,))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_texts(getattr(value, name), path + (name,))

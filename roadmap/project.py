@@ -1,0 +1,105 @@
+"""The project folder: where it is, what its sources are, and its per-language configurations.
+
+The project is the folder that holds ``mkdocs.yml`` (the site's base configuration), found from
+the working directory upwards or given with ``--project``; never the folder this package is
+installed in, so that the package works installed like any other.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+
+import yaml
+
+from .i18n import DEFAULT
+
+BASE_CONFIG = "mkdocs.yml"
+
+# What a draft is made of: `roadmap serve` rebuilds when one of them changes, `roadmap publish`
+# refuses to publish while one of them has uncommitted changes. Patterns relative to the project.
+SOURCES: tuple[str, ...] = ("docs", "data", "overrides", "roadmap", "macros", "mkdocs*.yml",
+                            "pyproject.toml", "constraints.txt")
+
+
+class ProjectNotFound(Exception):
+    """No mkdocs.yml in the working directory or above it."""
+
+
+def find(start: Path | None = None) -> Path:
+    """The project folder holding ``start`` (default: the working directory)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / BASE_CONFIG).is_file() and (folder / "docs").is_dir():
+            return folder
+    raise ProjectNotFound(f"no {BASE_CONFIG} with a docs/ folder in {here} or above it: run roadmap "
+                          "inside the project folder, or give it with --project")
+
+
+def config_file(code: str, root: Path) -> Path:
+    """mkdocs.yml is English and the base; every other language INHERITs it."""
+    return root / (BASE_CONFIG if code == DEFAULT else f"mkdocs.{code}.yml")
+
+
+def is_source(path: Path, root: Path) -> bool:
+    """Whether a file belongs to the sources (``SOURCES``); caches and build output do not."""
+    try:
+        rel = path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    if "__pycache__" in rel.parts or rel.suffix in (".pyc", ".swp") or rel.name.endswith("~"):
+        return False
+    return any(fnmatch.fnmatch(rel.parts[0], pattern) for pattern in SOURCES)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads the engine's YAML tags as plain values: ``!ENV [NAME, default]`` as the engine does
+    (the variable if set, else the default); other tags as the value they carry."""
+
+
+def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        if suffix == "ENV":
+            found = (os.environ[n] for n in values[:-1] if isinstance(n, str) and n in os.environ)
+            return next(found, values[-1] if values else None)
+        return values
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_ConfigLoader.add_multi_constructor("!", _tag)
+
+
+def _merge(base: dict, child: dict) -> dict:
+    """As INHERIT does: mappings merge key by key, anything else (lists too) is replaced."""
+    out = dict(base)
+    for key, value in child.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(
+            out.get(key), dict) else value
+    return out
+
+
+def read_config(code: str, root: Path) -> dict:
+    """A language's configuration as the engine reads it, INHERIT included."""
+    return _read(config_file(code, root))
+
+
+def _read(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        config = yaml.load(fh, Loader=_ConfigLoader) or {}  # noqa: S506 (a SafeLoader subclass)
+    parent = config.pop("INHERIT", None)
+    return _merge(_read(path.parent / parent), config) if parent else config
+
+
+def missing_pages(lang_dir: Path, source_dir: Path) -> list[str]:
+    """Relative paths of Markdown pages that exist in English but not in ``lang_dir``."""
+    if lang_dir.resolve() == source_dir.resolve():
+        return []
+    return sorted(
+        p.relative_to(source_dir).as_posix()
+        for p in source_dir.rglob("*.md")
+        if not (lang_dir / p.relative_to(source_dir)).exists()
+    )

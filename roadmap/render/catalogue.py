@@ -1,0 +1,70 @@
+"""The macros a page may call, by name: each a thin call into a render function.
+
+The site engine's adapter (``macros/``) registers them on every page; ``roadmap check`` binds
+the same table to a page it reads, to check the calls without building.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..i18n.formatting import format_number
+from ..model import Roadmap
+from ..model.schema import Draft
+from . import changes, drafts, glossary, phases, refs, resources, timeline, workplan
+
+
+@dataclass
+class PageContext:
+    """What a macro knows of the page it is called on: all handed in, nothing looked up."""
+
+    roadmap: Roadmap
+    lang: str
+    src: str  # the page's path under docs/<lang>/
+    draft: Draft
+    changes: changes.Comparison | None = None  # the comparison with the previous draft
+    bracket_total: int = 0  # bracketed passages in the whole draft, in this language
+    shows_data: bool = False  # set when a macro draws the (illustrative) data
+
+
+def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
+    """Name -> macro. ``page()`` is the page being rendered when a macro is called."""
+
+    def data(draw: Callable[[PageContext], str]) -> Callable[[], str]:
+        def call() -> str:
+            ctx = page()
+            ctx.shows_data = True  # the page shows the illustrative data: it says so
+            return draw(ctx)
+        return call
+
+    def on_page(draw: Callable[[PageContext], str]) -> Callable[[], str]:
+        return lambda: draw(page())
+
+    def changes_page(c: PageContext) -> str:
+        if c.changes is None:
+            raise ValueError("the comparison with the previous draft was not handed to the page")
+        return changes.page(c.roadmap, c.changes, c.lang, c.src)
+
+    def ref(item_id: str) -> str:
+        c = page()
+        return refs.ref(c.roadmap, item_id, c.lang, c.src)
+
+    return {
+        "ref": ref,
+        "draft_status": on_page(lambda c: drafts.status(c.roadmap, c.lang, c.draft)),
+        "downloads": on_page(lambda c: drafts.downloads(c.lang, c.src)),
+        "changes": data(changes_page),
+        "bracket_total": on_page(lambda c: format_number(c.bracket_total, c.lang)),
+        "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src)),
+        "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src)),
+        "events_table": data(lambda c: phases.events(c.roadmap, c.lang)),
+        "timeline": lambda phase=None: data(
+            lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase))(),
+        "workplan": lambda phase=None: data(
+            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase))(),
+        "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.src)),
+        "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src)),
+        "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
+        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang)),
+    }

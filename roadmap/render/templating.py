@@ -1,0 +1,25 @@
+"""The Jinja environment of our own templates: autoescape on, strict, no blank lines out."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ..i18n import formatting, t
+from . import text
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(loader=PackageLoader("roadmap.render", "templates"),
+                      autoescape=select_autoescape(default=True, default_for_string=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(t=t, html=text.html, plain=text.plain, fmt=formatting)
+    return env
+
+
+def render(name: str, **context) -> str:
+    """Render a template to HTML that Markdown keeps as one raw block (no blank lines)."""
+    out = _env().get_template(name).render(**context)
+    return "\n".join(line for line in out.splitlines() if line.strip())
