@@ -22,15 +22,23 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from roadmap.build import build, build_language
-from roadmap.model.pages import check_pages
-from roadmap.i18n import CODES
+from roadmap import inputs
+from roadmap.build import build
+from roadmap.checks import check_sources
+from roadmap.checks.pages import check_pages
+from roadmap.i18n import CODES, DEFAULT
 from roadmap.model import load_roadmap
+from roadmap.project import find
 
+ROOT = find(Path(__file__).parent)
 REPEAT = 3  # each time below is the median of this many runs
+# Ratios measured in the same run, and the most each may be.
+GOALS = {
+    "six": 1.15,
+    "one": 1.15,
+    "tenfold": 1.5,
+}
+LATENCY_GOALS = {"page": 1.0, "data": 3.0}  # seconds from save to the browser
 
 
 def timed(fn, repeat: int = REPEAT) -> float:
@@ -49,7 +57,15 @@ def scaled_data(factor: int, dest: Path) -> Path:
     phases = yaml.safe_load((ROOT / "data/phases.yml").read_text())["phases"]
     acts = yaml.safe_load((ROOT / "data/workplan.yml").read_text())["activities"]
     res = yaml.safe_load((ROOT / "data/resources.yml").read_text())
-    out_p, out_a, out_r = [], [], []
+    out_p, out_a, out_r = _repeated(factor, phases, acts, res["resources"])
+    _write_scaled(dest, out_p, out_a, res["funding_sources"], out_r)
+    return dest
+
+
+def _repeated(factor: int, phases: list, acts: list, resources: list) -> tuple[list, list, list]:
+    out_p: list = []
+    out_a: list = []
+    out_r: list = []
     for k in range(factor):
         shift = k * 10
         ren = {p["id"]: f"P{int(p['id'][1:]) + shift}" for p in phases}
@@ -65,45 +81,74 @@ def scaled_data(factor: int, dest: Path) -> Path:
             out_p.append(q)
         for a in acts:
             n = int(a["phase"][1:]) + shift
-            out_a.append(dict(a, id=f"A{n}.{a['id'].split('.')[1]}", phase=ren[a["phase"]],
-                              objectives=[pid(o) for o in a["objectives"]],
-                              depends_on=[f"A{n}.{d.split('.')[1]}" for d in a.get("depends_on", [])]))
-        for r in res["resources"]:
+            out_a.append(
+                dict(
+                    a,
+                    id=f"A{n}.{a['id'].split('.')[1]}",
+                    phase=ren[a["phase"]],
+                    objectives=[pid(o) for o in a["objectives"]],
+                    depends_on=[f"A{n}.{d.split('.')[1]}" for d in a.get("depends_on", [])],
+                )
+            )
+        for r in resources:
             n = int(r["phase"][1:]) + shift
             out_r.append(dict(r, id=f"R{n}.{r['id'].split('.')[1]}", phase=ren[r["phase"]]))
+    return out_p, out_a, out_r
+
+
+def _write_scaled(dest: Path, phases: list, acts: list, funding: list, resources: list) -> None:
+
     class Plain(yaml.SafeDumper):  # shared objects are written out: our data allows no aliases
         def ignore_aliases(self, data):
             return True
 
-    dump = lambda obj: yaml.dump(obj, Dumper=Plain, allow_unicode=True, sort_keys=False)
-    (dest / "phases.yml").write_text(dump({"phases": out_p}))
-    (dest / "workplan.yml").write_text(dump({"activities": out_a}))
-    (dest / "resources.yml").write_text(dump({"funding_sources": res["funding_sources"], "resources": out_r}))
-    return dest
+    def dump(obj) -> str:
+        return yaml.dump(obj, Dumper=Plain, allow_unicode=True, sort_keys=False)
+
+    (dest / "phases.yml").write_text(dump({"phases": phases}))
+    (dest / "workplan.yml").write_text(dump({"activities": acts}))
+    (dest / "resources.yml").write_text(dump({"funding_sources": funding, "resources": resources}))
 
 
-def full_build(site: Path, **kwargs) -> None:
-    """All six languages, as `roadmap build` does them; a failed build stops the benchmark."""
-    results = build(list(CODES), site, report=lambda line: None, **kwargs)
+def roadmap_build(site: Path, langs: list[str], data: Path) -> None:
+    """As `roadmap build` does it: check the sources once, then build with them shared."""
+    checked = check_sources(ROOT, data)
+    if checked.errors or checked.roadmap is None:
+        sys.exit("\n".join(map(str, checked.errors)))
+    shared = inputs.load(ROOT, data, None, roadmap=checked.roadmap)
+    _built(
+        build(
+            langs,
+            site,
+            root=ROOT,
+            report=lambda line: None,
+            shared=shared,
+            env={"ROADMAP_DATA_DIR": str(data)},
+        )
+    )
+
+
+def plain_build(site: Path, langs: list[str], root: Path) -> None:
+    _built(build(langs, site, root=root, report=lambda line: None))
+
+
+def _built(results) -> None:
     failed = [r for r in results if not r.ok]
     if failed:
         sys.exit(f"[{failed[0].lang}] build failed:\n{failed[0].output}")
 
 
-def bench_validation(tmp: Path, big: Path) -> None:
+def bench_validation(big: Path) -> None:
     base = timed(lambda: load_roadmap(ROOT / "data"))
     ten = timed(lambda: load_roadmap(big))
     n_base = len(load_roadmap(ROOT / "data").activities)
     n_ten = len(load_roadmap(big).activities)
     roadmap = load_roadmap(ROOT / "data")
     pages = timed(lambda: check_pages(ROOT, roadmap))
-    one_lang = timed(lambda: build_language("en", tmp / "site-en"), repeat=1)
-    print("1. data validation")
+    print("1. data validation (once per build: the languages share it)")
     print(f"  our data ({n_base} activities)            {base * 1000:8.1f} ms   1.00x")
     print(f"  ten times ({n_ten} activities)           {ten * 1000:8.1f} ms   {ten / base:5.2f}x")
     print(f"  pages of six languages checked      {pages * 1000:8.1f} ms   {pages / base:5.2f}x")
-    print(f"  one language build (en)             {one_lang * 1000:8.1f} ms   {one_lang / base:5.1f}x validation")
-    print(f"  validation share of a language build: {base / one_lang:.1%}")
 
 
 def interleaved(variants: dict, repeat: int = REPEAT) -> dict[str, float]:
@@ -118,27 +163,69 @@ def interleaved(variants: dict, repeat: int = REPEAT) -> dict[str, float]:
     return {name: statistics.median(times) for name, times in runs.items()}
 
 
+def _verdict(ratio: float, goal: float) -> str:
+    return f"{ratio:5.2f}x   goal <= {goal:.2f}x  {'OK' if ratio <= goal else 'OVER'}"
+
+
 def bench_builds(tmp: Path, big: Path) -> Path:
     from plain import plain_project
 
     jobs = min(len(CODES), os.cpu_count() or 1)
-    site = tmp / "site"
-    plain_root = plain_project(tmp / "plain")
-    full_build(site)  # once untimed: warms the disk cache and Python's bytecode for all
-    t = interleaved({
-        "plain": lambda: full_build(tmp / "site-plain", root=plain_root),
-        "ours": lambda: full_build(site),
-        "serial": lambda: full_build(tmp / "site-serial", jobs=1),
-        "tenfold": lambda: full_build(tmp / "site-10x", env={"ROADMAP_DATA_DIR": str(big)}),
-    })
-    pages = len(list((site / "en").rglob("*.html")))
-    print(f"\n2. full build, six languages x {pages} pages ({jobs} languages at a time unless said);"
-          f" median of {REPEAT} runs taken in turns")
-    print(f"  plain mkdocs-material, same pages   {t['plain']:8.2f} s    1.00x")
-    print(f"  ours (macros, data, overrides)      {t['ours']:8.2f} s    {t['ours'] / t['plain']:5.2f}x plain")
-    print(f"  ours, one language after another    {t['serial']:8.2f} s    {t['serial'] / t['ours']:5.2f}x parallel")
-    print(f"  ours, ten times the data            {t['tenfold']:8.2f} s    {t['tenfold'] / t['ours']:5.2f}x our data")
+    site, plain_root, data = tmp / "site", plain_project(ROOT, tmp / "plain"), ROOT / "data"
+    langs, one = list(CODES), [DEFAULT]
+    roadmap_build(site, langs, data)  # once untimed: warms the disk cache and every cache
+    plain_build(tmp / "site-plain", langs, plain_root)
+    t = interleaved(
+        {
+            "plain": lambda: plain_build(tmp / "site-plain", langs, plain_root),
+            "ours": lambda: roadmap_build(site, langs, data),
+            "tenfold": lambda: roadmap_build(tmp / "site-10x", langs, big),
+            "plain-one": lambda: plain_build(tmp / "site-plain-en", one, plain_root),
+            "ours-one": lambda: roadmap_build(tmp / "site-en", one, data),
+        }
+    )
+    pages = len(list((site / DEFAULT).rglob("*.html")))
+    print(
+        f"\n2. builds, {pages} pages a language ({jobs} languages at a time), as `roadmap build`"
+        f" (check included); median of {REPEAT} runs taken in turns"
+    )
+    print(f"  plain mkdocs-material, six languages  {t['plain']:6.2f} s")
+    print(
+        f"  ours, six languages                   {t['ours']:6.2f} s   "
+        + _verdict(t["ours"] / t["plain"], GOALS["six"])
+        + " of plain"
+    )
+    print(
+        f"  ours, ten times the data              {t['tenfold']:6.2f} s   "
+        + _verdict(t["tenfold"] / t["ours"], GOALS["tenfold"])
+        + " of our data"
+    )
+    print(f"  plain mkdocs-material, {DEFAULT} alone        {t['plain-one']:6.2f} s")
+    print(
+        f"  ours, {DEFAULT} alone                         {t['ours-one']:6.2f} s   "
+        + _verdict(t["ours-one"] / t["plain-one"], GOALS["one"])
+        + " of plain"
+    )
     return site
+
+
+def bench_preview(browser, tmp: Path) -> None:
+    from preview import latencies
+
+    seconds = latencies(browser, ROOT, tmp)
+    print(
+        "\n3. live preview (`roadmap serve`): from saving a file to the open page showing it,"
+        f" median of {REPEAT}"
+    )
+    for kind, label in (
+        ("page", "a page of one language (fr)"),
+        ("data", "a data text (six languages rebuilt)"),
+    ):
+        goal = LATENCY_GOALS[kind]
+        print(
+            f"  {label:38} {seconds[kind]:6.2f} s   goal <= {goal:.1f} s  "
+            + ("OK" if seconds[kind] <= goal else "OVER")
+        )
 
 
 def bench_weight(browser, base: str, site: Path) -> None:
@@ -151,30 +238,49 @@ def bench_weight(browser, base: str, site: Path) -> None:
             kinds.append(("404", "/en/no-such-page/"))
         else:
             kinds.append((rel.strip("/") or "home", f"/en/{rel}"))
-    kinds += [("home, Arabic", "/ar/"), ("home, Chinese", "/zh/"),
-              ("roadmap, Arabic", "/ar/roadmap/"), ("roadmap, Chinese", "/zh/roadmap/")]
-    print("\n3. first view of each kind of page (English unless said), empty cache:")
-    print("   kB over the wire, gzipped as served [decoded]; heard by Chromium until the network is idle")
+    kinds += [
+        ("home, Arabic", "/ar/"),
+        ("home, Chinese", "/zh/"),
+        ("roadmap, Arabic", "/ar/roadmap/"),
+        ("roadmap, Chinese", "/zh/roadmap/"),
+    ]
+    print("\n4. first view of each kind of page (English unless said), empty cache:")
+    print(
+        "   kB over the wire, gzipped as served [decoded];"
+        " heard by Chromium until the network is idle"
+    )
     print(f"  {'page':18} {'requests':>8} {'total':>15}  " + "  ".join(f"{k:>12}" for k in KINDS))
     for name, url in kinds:
         w = first_view(browser, base + url)
-        cells = "  ".join(f"{w.wire.get(k, 0) / 1000:5.1f} [{w.decoded.get(k, 0) / 1000:5.1f}]" for k in KINDS)
-        print(f"  {name:18} {w.requests:8} {w.wire_total / 1000:6.1f} [{w.decoded_total / 1000:6.1f}]  {cells}")
+        cells = "  ".join(
+            f"{w.wire.get(k, 0) / 1000:5.1f} [{w.decoded.get(k, 0) / 1000:5.1f}]" for k in KINDS
+        )
+        print(
+            f"  {name:18} {w.requests:8} {w.wire_total / 1000:6.1f}"
+            f" [{w.decoded_total / 1000:6.1f}]  {cells}"
+        )
 
 
 def bench_lighthouse(base: str, runs: int = REPEAT) -> None:
     from quality import lighthouse
 
-    print("\n4. Lighthouse (mobile, simulated slow 4G and 4x slower CPU), one page at a time;"
-          f" median of {runs} runs")
+    print(
+        "\n5. Lighthouse (mobile, simulated slow 4G and 4x slower CPU), one page at a time;"
+        f" median of {runs} runs"
+    )
     print(f"  {'page':16} " + " ".join(f"{c:>14}" for c in lighthouse.CATEGORIES))
     for path in lighthouse.PAGES:
-        reports = sorted((lighthouse.audit(base + path) for _ in range(runs)),
-                         key=lambda r: r.scores["performance"])
+        reports = sorted(
+            (lighthouse.audit(base + path) for _ in range(runs)),
+            key=lambda r: r.scores["performance"],
+        )
         median = reports[len(reports) // 2]  # the run of median performance, as Lighthouse advises
-        print(f"  {path:16} " + " ".join(f"{median.scores[c]:14.2f}" for c in lighthouse.CATEGORIES)
-              + f"   (performance {min(r.scores['performance'] for r in reports):.2f}"
-                f"-{max(r.scores['performance'] for r in reports):.2f})")
+        print(
+            f"  {path:16} "
+            + " ".join(f"{median.scores[c]:14.2f}" for c in lighthouse.CATEGORIES)
+            + f"   (performance {min(r.scores['performance'] for r in reports):.2f}"
+            f"-{max(r.scores['performance'] for r in reports):.2f})"
+        )
         for line in median.shortfalls:
             print(f"      {line}")
 
@@ -185,15 +291,18 @@ def main() -> None:
     from quality.serving import served
     from quality.tools import CHROMIUM_FLAGS, chromium
 
-    print(f"python bench/run.py  ({platform.node() or 'machine'}: {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})\n")
+    print(
+        f"python bench/run.py  ({platform.node() or 'machine'}: {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})\n"
+    )
     tmp = Path(tempfile.mkdtemp())
     try:
         big = scaled_data(10, tmp / "data10")
-        bench_validation(tmp, big)
+        bench_validation(big)
         site = bench_builds(tmp, big)
         with served(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_FLAGS))
+            bench_preview(browser, tmp)
             bench_weight(browser, base, site)
             browser.close()
             bench_lighthouse(base)

@@ -10,19 +10,20 @@ only hands the engine's events to it.
 from __future__ import annotations
 
 import os
+import tempfile
+from functools import cache
 from pathlib import Path
 
-from jinja2 import TemplateError
+from jinja2 import FileSystemBytecodeCache, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs_macros.plugin import MacrosPlugin
 
-from roadmap import downloads, drafts
-from roadmap.history.sources import read_pair
+from roadmap import downloads, drafts, inputs
 from roadmap.i18n import DEFAULT, language, t
-from roadmap.model import DataError, load_roadmap
+from roadmap.model import DataError
 from roadmap.project import missing_pages
 from roadmap.render import PageError, brackets, changes, description, fallback, glossary
 from roadmap.render.catalogue import PageContext
@@ -39,51 +40,56 @@ class RoadmapPlugin(MacrosPlugin):
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
         self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
-        try:
-            self.roadmap = load_roadmap(self.data_dir)
-        except DataError as exc:
-            raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
         # The draft being built: the version `roadmap publish` deploys, else the one in preparation.
         self.version = os.environ.get("MIKE_DOCS_VERSION") or None
         try:
-            self.draft = drafts.being_built(self.roadmap, self.version)
+            loaded = inputs.get(self.project_root, self.data_dir, self.version)
+        except DataError as exc:
+            raise PluginError("the data has errors (run 'roadmap check'):\n" + str(exc)) from None
         except drafts.DraftError as exc:
             raise PluginError(str(exc)) from None
+        self.roadmap, self.draft = loaded.roadmap, loaded.draft
+        nav = [item for item in config["nav"] or [] if isinstance(item, str)]
+        self.changes = changes.comparison(loaded.pair, self.lang, nav)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
+        self._configure_site(config)
+        self.fallback_pages: set[str] = set()
+        self._page_ctx: PageContext | None = None
+        result = super().on_config(config)
+        self._env = _sandboxed(self.env)
+        return result
+
+    def _configure_site(self, config) -> None:
+        """Name, description and address of this language's site (of this draft, if published)."""
         config["site_name"] = t(self.lang, "site.name")
         # For pages without a lead paragraph of their own (description.py): the 404 page.
         config["site_description"] = t(self.lang, "language.chooser_title")
         self.site_root = drafts.site_root(config.get("site_url"), self.lang, self.version)
-        config["site_url"] = self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
+        config["site_url"] = (
+            self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
+        )
         if self.version:  # Material's version selector and old-draft banner read versions.json
             config["extra"]["version"] = {"provider": "mike", "default": "latest"}
-        self.fallback_pages: set[str] = set()
-        nav = [item for item in config["nav"] or [] if isinstance(item, str)]
-        pair = read_pair(self.roadmap, self.draft, self.project_root, self.data_dir)  # git, once
-        self.changes = changes.comparison(pair, self.lang, nav)
-        self._page_ctx: PageContext | None = None
-        result = super().on_config(config)
-        # Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }}).
-        plain = self.env
-        sandbox = SandboxedEnvironment(loader=plain.loader, undefined=plain.undefined, **{
-            name: getattr(plain, name) for name in (
-                "block_start_string", "block_end_string", "variable_start_string",
-                "variable_end_string", "comment_start_string", "comment_end_string")})
-        sandbox.globals.update(plain.globals)
-        sandbox.filters.update(plain.filters)
-        self._env = sandbox
-        return result
 
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config["docs_dir"])
         for src in missing_pages(docs_dir, self.source_docs):
-            files.append(File(src, str(self.source_docs), config["site_dir"],
-                              config["use_directory_urls"]))
+            files.append(
+                File(src, str(self.source_docs), config["site_dir"], config["use_directory_urls"])
+            )
             self.fallback_pages.add(src)
-        pages = sum(brackets.count_markdown(Path(f.abs_src_path).read_text(encoding="utf-8"))
-                    for f in files.documentation_pages())
+        pages = sum(
+            brackets.count_markdown(Path(f.abs_src_path).read_text(encoding="utf-8"))
+            for f in files.documentation_pages()
+        )
         self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
         return files
+
+    def on_env(self, env, config, files):
+        # The theme's templates compiled once, not in every build: a file cache that Jinja keys
+        # by each template's source, so an edited override is compiled again.
+        env.bytecode_cache = _theme_bytecode_cache()
+        return env
 
     def on_post_build(self, config):
         super().on_post_build(config)
@@ -92,14 +98,24 @@ class RoadmapPlugin(MacrosPlugin):
     def page_context(self) -> PageContext:
         """The page being rendered, as the macros of ``roadmap.render.catalogue`` see it."""
         if self._page_ctx is None or self._page_ctx.src != self.page.file.src_uri:
-            self._page_ctx = PageContext(self.roadmap, self.lang, self.page.file.src_uri, self.draft,
-                                     self.changes, self._bracket_total)
+            self._page_ctx = PageContext(
+                self.roadmap,
+                self.lang,
+                self.page.file.src_uri,
+                self.draft,
+                self.changes,
+                self._bracket_total,
+            )
         return self._page_ctx
 
     def on_page_markdown(self, markdown, page, config, **kwargs):
         self._source_offset = _front_matter_lines(page, markdown)
         markdown = super().on_page_markdown(markdown, page, config, **kwargs)
-        if self._page_ctx is not None and self._page_ctx.src == page.file.src_uri and self._page_ctx.shows_data:
+        if (
+            self._page_ctx is not None
+            and self._page_ctx.src == page.file.src_uri
+            and self._page_ctx.shows_data
+        ):
             page.meta["roadmap_data"] = True  # the page shows the illustrative data: it says so
         markdown, _ = brackets.render_markdown(markdown, self.lang)
         if page.file.src_uri in self.fallback_pages:
@@ -145,8 +161,9 @@ class RoadmapPlugin(MacrosPlugin):
     def on_page_context(self, context, page, config, nav):
         context.update(self._context(page.url, config))
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
-        context["roadmap_cite"] = drafts.citation(self.draft, self.lang, self.site_root, page.url,
-                                                  published=self.version is not None)
+        context["roadmap_cite"] = drafts.citation(
+            self.draft, self.lang, self.site_root, page.url, published=self.version is not None
+        )
         return context
 
     def on_template_context(self, context, template_name, config):
@@ -161,6 +178,33 @@ class RoadmapPlugin(MacrosPlugin):
             "roadmap_lang": language(self.lang),
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
         }
+
+
+@cache
+def _theme_bytecode_cache() -> FileSystemBytecodeCache:
+    folder = Path(tempfile.gettempdir()) / f"roadmap-jinja-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
+
+
+def _sandboxed(plain):
+    """Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }})."""
+    delimiters = (
+        "block_start_string",
+        "block_end_string",
+        "variable_start_string",
+        "variable_end_string",
+        "comment_start_string",
+        "comment_end_string",
+    )
+    sandbox = SandboxedEnvironment(
+        loader=plain.loader,
+        undefined=plain.undefined,
+        **{name: getattr(plain, name) for name in delimiters},
+    )
+    sandbox.globals.update(plain.globals)
+    sandbox.filters.update(plain.filters)
+    return sandbox
 
 
 def _front_matter_lines(page, markdown: str) -> int:

@@ -15,7 +15,9 @@ from .tools import CHROMIUM_FLAGS, LIGHTHOUSE, chromium, npm_file
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The nine pages of the issue: the home, roadmap and work plan pages in English, Arabic, Chinese.
-PAGES = tuple(f"/{lang}/{page}" for lang in ("en", "ar", "zh") for page in ("", "roadmap/", "workplan/"))
+PAGES = tuple(
+    f"/{lang}/{page}" for lang in ("en", "ar", "zh") for page in ("", "roadmap/", "workplan/")
+)
 
 
 @dataclass
@@ -29,10 +31,22 @@ class Report:
 def audit(url: str, categories: tuple[str, ...] = CATEGORIES, timeout: int = 240) -> Report:
     """Lighthouse's default run: a phone on a slow 4G network and a slowed-down CPU, simulated."""
     proc = subprocess.run(
-        ["node", str(npm_file(LIGHTHOUSE)), url, "--output=json", "--output-path=stdout", "--quiet",
-         f"--only-categories={','.join(categories)}", f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"],
-        capture_output=True, text=True, timeout=timeout, check=False,
-        env={**os.environ, "CHROME_PATH": chromium()})
+        [
+            "node",
+            str(npm_file(LIGHTHOUSE)),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--quiet",
+            f"--only-categories={','.join(categories)}",
+            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**os.environ, "CHROME_PATH": chromium()},
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
     lhr = json.loads(proc.stdout)

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import functools
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from roadmap.serve import Handler
-
-
-class _Server(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # A browser that drops a connection mid-reply (page closed, navigated away) is no error.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+from roadmap.serve import Handler, Server
 
 
 @contextmanager
 def served(site_dir: Path, handler: type[Handler] = Handler) -> Iterator[str]:
     """Yields the base address (no trailing slash); a free port is picked."""
-    httpd = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    httpd = Server(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

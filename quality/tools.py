@@ -23,7 +23,9 @@ class ToolMissing(RuntimeError):
 def chromium() -> str:
     path = shutil.which("chromium")
     if not path:
-        raise ToolMissing("Debian's chromium is required: `make test` installs it (.ci/system-deps.sh)")
+        raise ToolMissing(
+            "Debian's chromium is required: `make test` installs it (.ci/system-deps.sh)"
+        )
     return path
 
 

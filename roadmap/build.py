@@ -1,13 +1,19 @@
-"""Build the six language sites through the site engine, in parallel, all or nothing."""
+"""Build the language sites through the site engine, in parallel, all or nothing.
+
+The sources are checked and loaded once (``inputs``); each language is then built in a worker
+process forked from this one, so that every worker starts with the data, the comparison with
+the previous draft and the engine already loaded.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import inputs
 from .engine import Built, engine
 from .project import config_file
 from .site import write_root
@@ -16,29 +22,62 @@ Result = Built  # what one language's build gave
 
 
 def build_language(code: str, out_dir: Path, root: Path, env: dict | None = None) -> Built:
+    """One language, in this process."""
     return engine().build(code, config_file(code, root), out_dir, dict(env or {}))
 
 
-def build(langs: list[str], site_dir: Path, *, root: Path, jobs: int | None = None,
-          report: Callable[[str], object] = print, env: dict | None = None) -> list[Built]:
-    """Build ``langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes."""
+def build(
+    langs: list[str],
+    site_dir: Path,
+    *,
+    root: Path,
+    jobs: int | None = None,
+    report: Callable[[str], object] = print,
+    env: dict | None = None,
+    shared: inputs.Inputs | None = None,
+) -> list[Built]:
+    """Build ``langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes.
+
+    ``shared``: the checked data of this build, handed to every language (else each loads it).
+    """
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    jobs = jobs or min(len(langs), os.cpu_count() or 1)
-
-    def one(code: str) -> Built:
-        result = build_language(code, staging / code, root, env)
-        report(f"  [{code}] {'built' if result.ok else 'FAILED'} in {result.seconds:.1f}s")
-        return result
-
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = list(pool.map(one, langs))
+    env = dict(env or {})
+    if shared is not None:
+        data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
+        inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
+    engine().prepare(langs)
+    results = _run(langs, staging, root, env, jobs or min(len(langs), os.cpu_count() or 1), report)
     if all(r.ok for r in results):
         _swap_in(langs, staging, site_dir)
         write_root(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     return results
+
+
+def _build_one(task: tuple[str, Path, Path, dict]) -> Built:
+    return build_language(*task)
+
+
+def _run(
+    langs: list[str],
+    staging: Path,
+    root: Path,
+    env: dict,
+    jobs: int,
+    report: Callable[[str], object],
+) -> list[Built]:
+    """Each language in a worker forked for it alone, so that each starts clean."""
+    tasks = [(code, staging / code, root, env) for code in langs]
+    done: dict[str, Built] = {}
+    with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
+        for result in pool.imap_unordered(_build_one, tasks):
+            report(
+                f"  [{result.lang}] {'built' if result.ok else 'FAILED'} in {result.seconds:.1f}s"
+            )
+            done[result.lang] = result
+    return [done[code] for code in langs]
 
 
 def _swap_in(langs: list[str], staging: Path, site_dir: Path) -> None:

@@ -7,59 +7,79 @@ import sys
 import time
 from pathlib import Path
 
-from . import project
+from . import inputs, project
 from .build import build
+from .checks import Checked, check_sources
 from .gitrepo import BRANCH
 from .i18n import CODES
 
 
-def _check(project: Path, data_dir: Path, *, verbose: bool) -> bool:
+def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -> Checked | None:
     """The data, then the pages of every language: every problem printed, not the first alone."""
-    from .checks import check_sources
-
     checked = check_sources(project, data_dir)
+    if fmt == "github":  # annotations on the lines of a pull request's diff, warnings included
+        warnings = checked.roadmap.warnings + checked.untranslated if checked.roadmap else []
+        for problem in checked.errors + warnings:
+            print(problem.github())
     if checked.errors:
-        return _errors(checked.errors, f"in the {checked.where}")
+        _errors(checked.errors, f"in the {checked.where}")
+        return None
     roadmap, untranslated = checked.roadmap, checked.untranslated
+    assert roadmap is not None  # no errors: the data loaded
     if verbose:
         for warning in roadmap.warnings + untranslated:
             print(f"{warning} [warning]")
     missing = len(roadmap.warnings)
-    print(f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
-          f"{len(roadmap.resources)} resources, {len(roadmap.terms)} glossary terms"
-          + (f"; {missing} texts still lack a translation (see --verbose)" if missing else ""))
-    print("pages OK" + (f": {len(untranslated)} not yet translated (see --verbose)" if untranslated else ""))
-    return True
+    print(
+        f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
+        f"{len(roadmap.resources)} resources, {len(roadmap.terms)} glossary terms"
+        + (f"; {missing} texts still lack a translation (see --verbose)" if missing else "")
+    )
+    print(
+        "pages OK"
+        + (f": {len(untranslated)} not yet translated (see --verbose)" if untranslated else "")
+    )
+    return checked
 
 
-def _errors(problems: list, where: str) -> bool:
+def _errors(problems: list, where: str) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     n = len(problems)
     print(f"\n{n} error{'s' if n != 1 else ''} {where}.", file=sys.stderr)
-    return False
 
 
 def cmd_check(args) -> int:
-    return 0 if _check(args.project, args.data, verbose=args.verbose) else 1
+    return 0 if _check(args.project, args.data, verbose=args.verbose, fmt=args.format) else 1
 
 
 def cmd_build(args) -> int:
-    if not _check(args.project, args.data, verbose=False):
+    checked = _check(args.project, args.data, verbose=False)
+    if checked is None or checked.roadmap is None:
         print("Nothing was built.", file=sys.stderr)
         return 1
+    shared = inputs.load(args.project, args.data, None, roadmap=checked.roadmap)  # once
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
-    results = build(langs, args.site_dir, root=args.project, jobs=args.jobs,
-                    env={"ROADMAP_DATA_DIR": str(args.data)})
+    results = build(
+        langs,
+        args.site_dir,
+        root=args.project,
+        jobs=args.jobs,
+        env={"ROADMAP_DATA_DIR": str(args.data)},
+        shared=shared,
+    )
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)
     total = time.perf_counter() - started
     if failed:
-        print(f"\n{len(failed)} of {len(results)} languages failed "
-              f"({', '.join(r.lang for r in failed)}); the site was left as it was.", file=sys.stderr)
+        print(
+            f"\n{len(failed)} of {len(results)} languages failed "
+            f"({', '.join(r.lang for r in failed)}); the site was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
     return 0
@@ -72,8 +92,14 @@ def cmd_serve(args) -> int:
         return serve_published(args.project, args.branch, args.host, args.port)
     if not args.no_build and cmd_build(args) != 0:
         return 1
-    return serve(args.site_dir, args.host, args.port, watch=not args.no_watch, data_dir=args.data,
-                 root=args.project)
+    return serve(
+        args.site_dir,
+        args.host,
+        args.port,
+        watch=not args.no_watch,
+        data_dir=args.data,
+        root=args.project,
+    )
 
 
 def cmd_publish(args) -> int:
@@ -81,8 +107,17 @@ def cmd_publish(args) -> int:
 
     started = time.perf_counter()
     try:
-        publish(args.project, args.draft, Options(push=args.push, remote=args.remote, branch=args.branch,
-                                                   jobs=args.jobs, site_url=args.site_url))
+        publish(
+            args.project,
+            args.draft,
+            Options(
+                push=args.push,
+                remote=args.remote,
+                branch=args.branch,
+                jobs=args.jobs,
+                site_url=args.site_url,
+            ),
+        )
     except PublishError as exc:
         print(f"\n{exc}", file=sys.stderr)
         return 1
@@ -105,8 +140,11 @@ def cmd_verify(args) -> int:
             print(f"{r.draft}: {r.checked} files match the manifest")
             continue
         print(f"{r.draft}: DOES NOT MATCH its manifest", file=sys.stderr)
-        for label, paths in (("changed", r.changed), ("missing", r.missing),
-                             ("not in the manifest", r.added)):
+        for label, paths in (
+            ("changed", r.changed),
+            ("missing", r.missing),
+            ("not in the manifest", r.added),
+        ):
             for path in paths:
                 print(f"  {label}: {path}", file=sys.stderr)
     return 0 if all(r.ok for r in reports) else 1
@@ -116,56 +154,94 @@ def cmd_schemas(args) -> int:
     from .model import jsonschema
 
     for path in jsonschema.write(args.out or args.project / "schemas"):
-        print(f"wrote {path.relative_to(args.project) if path.is_relative_to(args.project) else path}")
+        print(
+            f"wrote {path.relative_to(args.project) if path.is_relative_to(args.project) else path}"
+        )
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="roadmap", description=__doc__)
-    parser.add_argument("--project", type=Path, default=None,
-                        help="the project folder (default: the one holding mkdocs.yml, from here up)")
-    parser.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    p = sub.add_parser("check", help="validate the data without building")
+def _add_check(sub) -> None:
+    p = sub.add_parser("check", help="validate the data and the pages without building")
     p.add_argument("--verbose", "-v", action="store_true", help="also list missing translations")
+    p.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: also print each problem as a GitHub Actions annotation",
+    )
     p.set_defaults(func=cmd_check)
-
     p = sub.add_parser("schemas", help="write the JSON Schemas of the data files (for editors)")
     p.add_argument("--out", type=Path, default=None, help="default: schemas/")
     p.set_defaults(func=cmd_schemas)
 
-    for name, helptext in (("build", "check, then build every language into site/<lang>/"),
-                           ("serve", "build, then serve the six-language site and rebuild on edits")):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("--lang", action="append", choices=CODES, help="only this language (repeatable)")
-        p.add_argument("--site-dir", type=Path, default=None, help="default: site/")
-        p.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
-        p.set_defaults(func=cmd_build if name == "build" else cmd_serve)
-        if name == "serve":
-            p.add_argument("--host", default="127.0.0.1")
-            p.add_argument("--port", type=int, default=8000)
-            p.add_argument("--no-build", action="store_true", help="serve site/ as it is")
-            p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
-            p.add_argument("--published", action="store_true",
-                           help="serve the published branch instead, exactly as readers get it")
-            p.add_argument("--branch", default=BRANCH, help="the published branch (--published)")
 
-    p = sub.add_parser("publish", help="build every language and publish DRAFT as a permanent version")
+def _add_build_and_serve(sub) -> None:
+    for name, helptext in (
+        ("build", "check, then build every language into site/<lang>/"),
+        ("serve", "build, then serve the six-language site and rebuild on edits"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        p.add_argument(
+            "--lang", action="append", choices=CODES, help="only this language (repeatable)"
+        )
+        p.add_argument("--site-dir", type=Path, default=None, help="default: site/")
+        p.add_argument(
+            "--jobs", type=int, default=None, help="languages built at once (default: cores)"
+        )
+        p.set_defaults(func=cmd_build if name == "build" else cmd_serve)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--no-build", action="store_true", help="serve site/ as it is")
+    p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
+    p.add_argument(
+        "--published",
+        action="store_true",
+        help="serve the published branch instead, exactly as readers get it",
+    )
+    p.add_argument("--branch", default=BRANCH, help="the published branch (--published)")
+
+
+def _add_publish(sub) -> None:
+    p = sub.add_parser(
+        "publish", help="build every language and publish DRAFT as a permanent version"
+    )
     p.add_argument("draft", metavar="DRAFT", help="the draft's id in data/drafts.yml, e.g. draft-3")
-    p.add_argument("--push", action="store_true", help="push the branch and tag (default: local only)")
-    p.add_argument("--site-url", default=None,
-                   help="the public address of the site (default: site_url of mkdocs.yml)")
+    p.add_argument(
+        "--push", action="store_true", help="push the branch and tag (default: local only)"
+    )
+    p.add_argument(
+        "--site-url",
+        default=None,
+        help="the public address of the site (default: site_url of mkdocs.yml)",
+    )
     p.add_argument("--remote", default="origin")
     p.add_argument("--branch", default=BRANCH)
-    p.add_argument("--jobs", type=int, default=None, help="languages built at once (default: cores)")
+    p.add_argument(
+        "--jobs", type=int, default=None, help="languages built at once (default: cores)"
+    )
     p.set_defaults(func=cmd_publish)
-
     p = sub.add_parser("verify", help="check the published branch against the drafts' manifests")
     p.add_argument("--branch", default=BRANCH)
     p.set_defaults(func=cmd_verify)
 
-    args = parser.parse_args(argv)
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="roadmap", description=__doc__)
+    top.add_argument(
+        "--project",
+        type=Path,
+        default=None,
+        help="the project folder (default: the one holding mkdocs.yml, from here up)",
+    )
+    top.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    sub = top.add_subparsers(dest="command", required=True)
+    for add in (_add_check, _add_build_and_serve, _add_publish):
+        add(sub)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
         args.project = project.find(args.project)
     except project.ProjectNotFound as exc:
@@ -175,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "site_dir", False) is None:
         args.site_dir = args.project / "site"
     try:
-        return args.func(args)
+        return int(args.func(args))
     except KeyboardInterrupt:
         return 130
 

@@ -12,8 +12,13 @@ import os
 from functools import lru_cache
 from http.server import SimpleHTTPRequestHandler
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
 
 
 @lru_cache(maxsize=512)
@@ -28,8 +33,11 @@ class CompressingHandler(SimpleHTTPRequestHandler):
         if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
             path = os.path.join(path, "index.html")
         ctype = self.guess_type(path)
-        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path)
-                or not ctype.startswith(COMPRESSIBLE)):
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not os.path.isfile(path)
+            or not ctype.startswith(COMPRESSIBLE)
+        ):
             return super().send_head()  # redirects, listings, 404s and binary files as before
         stat = os.stat(path)
         body = _gzipped(path, stat.st_mtime_ns, stat.st_size)

@@ -19,8 +19,12 @@ from .model import Roadmap
 from .model.schema import Activity, Actor, Draft, Event, FundingSource, Phase, Resource, Term
 
 FOLDER = "downloads"
-NAMES = {"json": "roadmap.json", "schema": "roadmap.schema.json", "workplan": "workplan.csv",
-         "resources": "resources.csv"}
+NAMES = {
+    "json": "roadmap.json",
+    "schema": "roadmap.schema.json",
+    "workplan": "workplan.csv",
+    "resources": "resources.csv",
+}
 
 
 class Export(BaseModel):
@@ -37,9 +41,16 @@ class Export(BaseModel):
 
 
 def export(roadmap: Roadmap, draft: Draft) -> Export:
-    return Export(draft=draft, phases=roadmap.phases, activities=roadmap.activities,
-                  funding_sources=roadmap.funding_sources, resources=roadmap.resources,
-                  events=roadmap.events, actors=roadmap.actors, terms=roadmap.terms)
+    return Export(
+        draft=draft,
+        phases=roadmap.phases,
+        activities=roadmap.activities,
+        funding_sources=roadmap.funding_sources,
+        resources=roadmap.resources,
+        events=roadmap.events,
+        actors=roadmap.actors,
+        terms=roadmap.terms,
+    )
 
 
 def schema() -> str:
@@ -62,31 +73,76 @@ def _number(value: float | None):
 
 
 def workplan_csv(roadmap: Roadmap, lang: str) -> str:
-    keys = ["id", "phase", "objectives", "item", "lead", "partners", "start", "end", "depends_on",
-            "status", "deliverables", "description"]
+    keys = [
+        "id",
+        "phase",
+        "objectives",
+        "item",
+        "lead",
+        "partners",
+        "start",
+        "end",
+        "depends_on",
+        "status",
+        "deliverables",
+        "description",
+    ]
     header = [t(lang, f"csv.{k}") for k in keys]
     actor = roadmap.actor_by_id
-    rows = [[a.id, a.phase, " ".join(a.objectives), a.title.get(lang), actor[a.lead].name.get(lang),
-             "; ".join(actor[p].name.get(lang) for p in a.partners), a.start.isoformat(),
-             a.end.isoformat(), " ".join(a.depends_on), t(lang, f"status.{a.status}"),
-             "; ".join(d.get(lang) for d in a.deliverables),
-             a.description.get(lang) if a.description else None]
-            for a in roadmap.activities]
+    rows = [
+        [
+            a.id,
+            a.phase,
+            " ".join(a.objectives),
+            a.title.get(lang),
+            actor[a.lead].name.get(lang),
+            "; ".join(actor[p].name.get(lang) for p in a.partners),
+            a.start.isoformat(),
+            a.end.isoformat(),
+            " ".join(a.depends_on),
+            t(lang, f"status.{a.status}"),
+            "; ".join(d.get(lang) for d in a.deliverables),
+            a.description.get(lang) if a.description else None,
+        ]
+        for a in roadmap.activities
+    ]
     return _csv(header, rows)
 
 
 def resources_csv(roadmap: Roadmap, lang: str) -> str:
-    keys = ["id", "phase", "kind", "item", "quantity", "unit", "amount", "currency", "recurrence",
-            "funding", "tentative", "description"]
+    keys = [
+        "id",
+        "phase",
+        "kind",
+        "item",
+        "quantity",
+        "unit",
+        "amount",
+        "currency",
+        "recurrence",
+        "funding",
+        "tentative",
+        "description",
+    ]
     header = [t(lang, f"csv.{k}") for k in keys]
     funding = roadmap.funding_by_id
-    rows = [[r.id, r.phase, t(lang, f"kind.{r.kind}"), r.title.get(lang), _number(r.quantity),
-             t(lang, f"unit.{r.unit}", n="").strip() if r.unit else None,
-             _number(r.amount), r.currency, t(lang, f"recurrence.{r.recurrence}"),
-             funding[r.funding].name.get(lang) if r.funding else None,
-             t(lang, "csv.yes") if r.tentative else t(lang, "csv.no"),
-             r.description.get(lang) if r.description else None]
-            for r in roadmap.resources]
+    rows = [
+        [
+            r.id,
+            r.phase,
+            t(lang, f"kind.{r.kind}"),
+            r.title.get(lang),
+            _number(r.quantity),
+            t(lang, f"unit.{r.unit}", n="").strip() if r.unit else None,
+            _number(r.amount),
+            r.currency,
+            t(lang, f"recurrence.{r.recurrence}"),
+            funding[r.funding].name.get(lang) if r.funding else None,
+            t(lang, "csv.yes") if r.tentative else t(lang, "csv.no"),
+            r.description.get(lang) if r.description else None,
+        ]
+        for r in roadmap.resources
+    ]
     return _csv(header, rows)
 
 
@@ -94,9 +150,12 @@ def write(site_dir: Path, roadmap: Roadmap, draft: Draft, lang: str) -> list[Pat
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     data = export(roadmap, draft).model_dump_json(indent=2, exclude_none=True)
-    files = {NAMES["json"]: data + "\n", NAMES["schema"]: schema(),
-             NAMES["workplan"]: workplan_csv(roadmap, lang),
-             NAMES["resources"]: resources_csv(roadmap, lang)}
+    files = {
+        NAMES["json"]: data + "\n",
+        NAMES["schema"]: schema(),
+        NAMES["workplan"]: workplan_csv(roadmap, lang),
+        NAMES["resources"]: resources_csv(roadmap, lang),
+    }
     for name, content in files.items():
         (folder / name).write_text(content, encoding="utf-8", newline="")
     return [folder / name for name in files]

@@ -7,6 +7,7 @@ from .i18n.formatting import format_day
 from .model import Roadmap
 from .model.schema import Draft
 
+
 class DraftError(Exception):
     """The version being built is not a draft of data/drafts.yml."""
 
@@ -37,9 +38,14 @@ def site_root(site_url: str | None, lang: str, version: str | None) -> str:
 
 def citation(draft: Draft, lang: str, root: str, page_url: str, *, published: bool) -> dict:
     """The permanent address of this page of this draft, and what identifies the draft."""
-    return {"url": f"{root}{lang}/{draft.id}/{page_url}", "id": draft.id,
-            "title": draft.title.get(lang), "date": format_day(draft.date, lang),
-            "symbol": draft.symbol, "published": published}
+    return {
+        "url": f"{root}{lang}/{draft.id}/{page_url}",
+        "id": draft.id,
+        "title": draft.title.get(lang),
+        "date": format_day(draft.date, lang),
+        "symbol": draft.symbol,
+        "published": published,
+    }
 
 
 def banner(draft: Draft, lang: str, page_url: str) -> dict:
@@ -48,12 +54,25 @@ def banner(draft: Draft, lang: str, page_url: str) -> dict:
         href = None  # served at any depth: the banner only names the draft
     else:
         href = "../" * (page_url.count("/") + 1) + f"{LATEST}/{page_url}"
-    return {"text": t(lang, "banner.outdated", title=draft.title.get(lang), id=draft.id,
-                      date=format_day(draft.date, lang)),
-            "link": t(lang, "banner.link"), "href": href}
+    return {
+        "text": t(
+            lang,
+            "banner.outdated",
+            title=draft.title.get(lang),
+            id=draft.id,
+            date=format_day(draft.date, lang),
+        ),
+        "link": t(lang, "banner.link"),
+        "href": href,
+    }
 
 
 def version_title(draft: Draft, lang: str) -> str:
     """The draft's name in the version selector."""
-    return t(lang, "draft.version_title", number=draft.number, title=draft.title.get(lang),
-             date=format_day(draft.date, lang))
+    return t(
+        lang,
+        "draft.version_title",
+        number=draft.number,
+        title=draft.title.get(lang),
+        date=format_day(draft.date, lang),
+    )

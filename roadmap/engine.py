@@ -27,8 +27,13 @@ class Built:
 class Engine(Protocol):
     name: str
 
+    def prepare(self, langs: list[str]) -> None:
+        """Load what the builds of ``langs`` need, once, before they are started."""
+        ...
+
     def build(self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> Built:
-        """Build one language's site strictly from its configuration into ``site_dir``."""
+        """Build one language's site strictly from its configuration into ``site_dir``, in the
+        calling process (``roadmap.build`` calls it in a worker process of its own)."""
         ...
 
     def page_names(self) -> frozenset[str]:

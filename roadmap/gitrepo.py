@@ -19,8 +19,9 @@ class GitError(Exception):
 
 
 def git(root: Path, *args: str, input: bytes | None = None) -> bytes:
-    proc = subprocess.run(["git", "-C", str(root), *args], input=input, capture_output=True,
-                          check=False)
+    proc = subprocess.run(
+        ["git", "-C", str(root), *args], input=input, capture_output=True, check=False
+    )
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip()
         raise GitError(f"git {' '.join(args)}: {err or f'exit code {proc.returncode}'}")
@@ -69,8 +70,10 @@ def files_at(root: Path, ref: str, folder: str) -> dict[str, bytes]:
     rel = (Path(root).resolve() / folder).relative_to(toplevel(root).resolve()).as_posix()
     found = tree(root, ref, rel)
     paths = list(found)
-    return {path[len(rel) + 1:]: data
-            for path, data in zip(paths, blobs(root, [found[p] for p in paths]))}
+    return {
+        path[len(rel) + 1 :]: data
+        for path, data in zip(paths, blobs(root, [found[p] for p in paths]), strict=True)
+    }
 
 
 def changed_paths(root: Path, paths: list[str]) -> list[str]:
@@ -102,6 +105,6 @@ def blobs(root: Path, ids: list[str]) -> list[bytes]:
         header_end = raw.index(b"\n", pos)
         size = int(raw[pos:header_end].split()[2])
         start = header_end + 1
-        out.append(raw[start:start + size])
+        out.append(raw[start : start + size])
         pos = start + size + 1
     return out

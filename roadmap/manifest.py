@@ -30,7 +30,9 @@ def of_folders(folders: dict[str, Path]) -> str:
     lines = []
     for prefix, folder in sorted(folders.items()):
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            lines.append(f"{digest(path.read_bytes())}  {prefix}/{path.relative_to(folder).as_posix()}")
+            lines.append(
+                f"{digest(path.read_bytes())}  {prefix}/{path.relative_to(folder).as_posix()}"
+            )
     return "\n".join(sorted(lines, key=lambda line: line[66:])) + "\n"
 
 
@@ -62,14 +64,16 @@ def verify(root: Path, branch: str) -> list[Report]:
     manifests = sorted(p for p in files if p.startswith(FOLDER + "/") and p.endswith(".sha256"))
     reports = []
     for name in manifests:
-        draft = name[len(FOLDER) + 1: -len(".sha256")]
+        draft = name[len(FOLDER) + 1 : -len(".sha256")]
         expected = parse(gitrepo.blobs(root, [files[name]])[0].decode("utf-8"))
         report = Report(draft)
         present = [p for p in expected if p in files]
         report.missing = sorted(p for p in expected if p not in files)
         prefixes = tuple(f"{code}/{draft}/" for code in CODES)
         report.added = sorted(p for p in files if p.startswith(prefixes) and p not in expected)
-        for path, data in zip(present, gitrepo.blobs(root, [files[p] for p in present])):
+        for path, data in zip(
+            present, gitrepo.blobs(root, [files[p] for p in present]), strict=True
+        ):
             report.checked += 1
             if digest(data) != expected[path]:
                 report.changed.append(path)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,8 +21,16 @@ BASE_CONFIG = "mkdocs.yml"
 
 # What a draft is made of: `roadmap serve` rebuilds when one of them changes, `roadmap publish`
 # refuses to publish while one of them has uncommitted changes. Patterns relative to the project.
-SOURCES: tuple[str, ...] = ("docs", "data", "overrides", "roadmap", "macros", "mkdocs*.yml",
-                            "pyproject.toml", "constraints.txt")
+SOURCES: tuple[str, ...] = (
+    "docs",
+    "data",
+    "overrides",
+    "roadmap",
+    "macros",
+    "mkdocs*.yml",
+    "pyproject.toml",
+    "constraints.txt",
+)
 
 
 class ProjectNotFound(Exception):
@@ -33,8 +43,10 @@ def find(start: Path | None = None) -> Path:
     for folder in (here, *here.parents):
         if (folder / BASE_CONFIG).is_file() and (folder / "docs").is_dir():
             return folder
-    raise ProjectNotFound(f"no {BASE_CONFIG} with a docs/ folder in {here} or above it: run roadmap "
-                          "inside the project folder, or give it with --project")
+    raise ProjectNotFound(
+        f"no {BASE_CONFIG} with a docs/ folder in {here} or above it: run roadmap "
+        "inside the project folder, or give it with --project"
+    )
 
 
 def config_file(code: str, root: Path) -> Path:
@@ -53,20 +65,29 @@ def is_source(path: Path, root: Path) -> bool:
     return any(fnmatch.fnmatch(rel.parts[0], pattern) for pattern in SOURCES)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads the engine's YAML tags as plain values: ``!ENV [NAME, default]`` as the engine does
-    (the variable if set, else the default); other tags as the value they carry."""
+class _ConfigLoader(yaml.CSafeLoader):
+    """Reads the engine's YAML tags: ``!ENV [NAME, default]`` as an ``_Env`` resolved on each
+    read (the variable if set, else the default), other tags as the value they carry."""
+
+
+@dataclass(frozen=True)
+class _Env:
+    names: tuple[str, ...]
+    default: object
+
+    def value(self) -> object:
+        return next((os.environ[n] for n in self.names if n in os.environ), self.default)
 
 
 def _tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
     if isinstance(node, yaml.SequenceNode):
         values = loader.construct_sequence(node)
-        if suffix == "ENV":
-            found = (os.environ[n] for n in values[:-1] if isinstance(n, str) and n in os.environ)
-            return next(found, values[-1] if values else None)
+        if suffix == "ENV" and values:
+            return _Env(tuple(str(n) for n in values[:-1]), values[-1])
         return values
     if isinstance(node, yaml.ScalarNode):
-        return loader.construct_scalar(node)
+        value = loader.construct_scalar(node)
+        return _Env((str(value),), None) if suffix == "ENV" else value
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
@@ -77,19 +98,37 @@ def _merge(base: dict, child: dict) -> dict:
     """As INHERIT does: mappings merge key by key, anything else (lists too) is replaced."""
     out = dict(base)
     for key, value in child.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(
-            out.get(key), dict) else value
+        both = isinstance(value, dict) and isinstance(out.get(key), dict)
+        out[key] = _merge(out[key], value) if both else value
     return out
 
 
+def _resolve(value: object) -> object:
+    if isinstance(value, _Env):
+        return value.value()
+    if isinstance(value, dict):
+        return {k: _resolve(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_resolve(v) for v in value]
+    return value
+
+
 def read_config(code: str, root: Path) -> dict:
-    """A language's configuration as the engine reads it, INHERIT included."""
-    return _read(config_file(code, root))
+    """A language's configuration as the engine reads it, INHERIT and !ENV included."""
+    config = _resolve(_read(config_file(code, root)))
+    assert isinstance(config, dict)
+    return config
 
 
 def _read(path: Path) -> dict:
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _parsed(path: Path, _mtime_ns: int) -> dict:
+    """One configuration file with its parents, parsed once while it is unchanged."""
     with open(path, encoding="utf-8") as fh:
-        config = yaml.load(fh, Loader=_ConfigLoader) or {}  # noqa: S506 (a SafeLoader subclass)
+        config = yaml.load(fh, Loader=_ConfigLoader) or {}
     parent = config.pop("INHERIT", None)
     return _merge(_read(path.parent / parent), config) if parent else config
 

@@ -12,7 +12,9 @@ never gets half a draft; a published draft is never overwritten.
 from __future__ import annotations
 
 import contextlib
+import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,8 +27,9 @@ from . import gitrepo, manifest
 from .build import build
 from .checks import check_sources
 from .drafts import LATEST, version_title
-from .project import SOURCES, read_config
 from .i18n import CODES, DEFAULT
+from .model.schema import Draft
+from .project import SOURCES, read_config
 from .site import redirect_template, root_files
 
 BRANCH = gitrepo.BRANCH
@@ -60,34 +63,62 @@ def site_url(root: Path, given: str | None) -> str:
         given = read_config(DEFAULT, root).get("site_url") or ""
     parts = urlsplit(given)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise PublishError(f"the site address '{given}' is not a full address such as "
-                           f"https://example.org/chm-roadmap/; give it with --site-url")
+        raise PublishError(
+            f"the site address '{given}' is not a full address such as "
+            f"https://example.org/chm-roadmap/; give it with --site-url"
+        )
     if parts.hostname in ("127.0.0.1", "localhost", "::1"):
-        raise PublishError(f"the site address is {given}, a local one: every cite box would print it. "
-                           f"Give the public address with --site-url (or ROADMAP_SITE_URL)")
+        raise PublishError(
+            f"the site address is {given}, a local one: every cite box would print it. "
+            f"Give the public address with --site-url (or ROADMAP_SITE_URL)"
+        )
     return given.rstrip("/") + "/"
 
 
-def _refuse_unless_publishable(root: Path, draft_id: str, options: Options):
+def _refuse_unless_publishable(root: Path, draft_id: str, options: Options) -> Draft:
+    draft = _draft_to_publish(root, draft_id)
+    _refuse_uncommitted(root)
+    _catch_up_with_remote(root, options)
+    _refuse_if_published(root, draft, options.branch)
+    return draft
+
+
+def _draft_to_publish(root: Path, draft_id: str) -> Draft:
+    """The data and pages are sound, and ``draft_id`` is the draft being prepared."""
     checked = check_sources(root, root / "data")  # as `roadmap build` does: pages included
-    if checked.errors:
-        raise PublishError("\n".join(map(str, checked.errors))
-                           + f"\n\nthere are errors in the {checked.where}; nothing was published")
-    roadmap = checked.roadmap
-    ids = [d.id for d in roadmap.drafts]
+    if checked.errors or checked.roadmap is None:
+        raise PublishError(
+            "\n".join(map(str, checked.errors))
+            + f"\n\nthere are errors in the {checked.where}; nothing was published"
+        )
+    drafts = checked.roadmap.drafts
+    ids = [d.id for d in drafts]
     if draft_id not in ids:
-        raise PublishError(f"there is no draft '{draft_id}' in data/drafts.yml (drafts: {', '.join(ids)})")
-    draft = roadmap.drafts[-1]
-    if draft.id != draft_id:
-        raise PublishError(f"only the draft being prepared, the last one in data/drafts.yml "
-                           f"({draft.id}), can be published; {draft_id} is an earlier draft")
+        raise PublishError(
+            f"there is no draft '{draft_id}' in data/drafts.yml (drafts: {', '.join(ids)})"
+        )
+    if drafts[-1].id != draft_id:
+        raise PublishError(
+            f"only the draft being prepared, the last one in data/drafts.yml "
+            f"({drafts[-1].id}), can be published; {draft_id} is an earlier draft"
+        )
+    return drafts[-1]
+
+
+def _refuse_uncommitted(root: Path) -> None:
     if not gitrepo.is_repository(root):
         raise PublishError(f"{root} is not a git repository: a draft is published from a commit")
     dirty = gitrepo.changed_paths(root, list(SOURCES))
     if dirty:
-        raise PublishError("these files have changes that are not committed; commit them first, "
-                           "so that the draft is exactly one commit:\n  " + "\n  ".join(dirty))
-    if options.push:  # see what the remote already has before adding to it
+        raise PublishError(
+            "these files have changes that are not committed; commit them first, "
+            "so that the draft is exactly one commit:\n  " + "\n  ".join(dirty)
+        )
+
+
+def _catch_up_with_remote(root: Path, options: Options) -> None:
+    """See what the remote already has before adding to it; a diverged branch stops here."""
+    if options.push:
         try:
             gitrepo.git(root, "fetch", "--quiet", "--tags", options.remote)
         except gitrepo.GitError as exc:
@@ -96,90 +127,214 @@ def _refuse_unless_publishable(root: Path, draft_id: str, options: Options):
         try:
             git_utils.update_from_upstream(options.remote, options.branch)
         except git_utils.GitError as exc:
-            raise PublishError(f"the local {options.branch} branch and {options.remote}/"
-                               f"{options.branch} have diverged ({exc}); reconcile them first") from None
-    if gitrepo.rev(root, f"refs/tags/{draft_id}"):
-        raise PublishError(f"{draft_id} is already published (tag {draft_id} exists); a published "
-                           f"draft never changes. Add the next draft to data/drafts.yml instead.")
-    on_branch = [c for c, ids in published_versions(root, options.branch).items() if draft_id in ids]
+            raise PublishError(
+                f"the local {options.branch} branch and {options.remote}/"
+                f"{options.branch} have diverged ({exc}); reconcile them first"
+            ) from None
+
+
+def _refuse_if_published(root: Path, draft: Draft, branch: str) -> None:
+    """A published draft never changes, and drafts are published in order."""
+    if gitrepo.rev(root, f"refs/tags/{draft.id}"):
+        raise PublishError(
+            f"{draft.id} is already published (tag {draft.id} exists); a published "
+            "draft never changes. Add the next draft to data/drafts.yml instead."
+        )
+    on_branch = [c for c, ids in published_versions(root, branch).items() if draft.id in ids]
     if on_branch:
-        raise PublishError(f"{draft_id} is already published on {options.branch} "
-                           f"({', '.join(on_branch)}); a published draft never changes.")
+        raise PublishError(
+            f"{draft.id} is already published on {branch} ({', '.join(on_branch)}); "
+            "a published draft never changes."
+        )
     newer = [tag for n, tag in gitrepo.draft_tags(root).items() if n > draft.number]
     if newer:
-        raise PublishError(f"a later draft is already published ({', '.join(sorted(newer))}); "
-                           f"drafts are published in order")
-    return draft
+        raise PublishError(
+            f"a later draft is already published ({', '.join(sorted(newer))}); "
+            "drafts are published in order"
+        )
 
 
-def publish(root: Path, draft_id: str, options: Options | None = None, report=print) -> None:
+@contextlib.contextmanager
+def _publishing_lock(root: Path):
+    """One publisher at a time in a clone (a second run, a rerun): the other is refused."""
+    lock = Path(gitrepo.text(root, "rev-parse", "--absolute-git-dir")) / "roadmap-publish.lock"
+    try:
+        fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        raise PublishError(
+            f"another `roadmap publish` is running in this clone ({lock} exists); "
+            "wait for it to finish. If none is running, delete that file."
+        ) from None
+    try:
+        os.write(fd, str(os.getpid()).encode())
+        os.close(fd)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def publish(
+    root: Path,
+    draft_id: str,
+    options: Options | None = None,
+    report: Callable[[str], object] = print,
+) -> None:
     """Publish ``draft_id`` from the commit checked out in ``root``; raise PublishError if not."""
     options = options or Options()
     root = Path(root).resolve()
-    draft = _refuse_unless_publishable(root, draft_id, options)
-    url = site_url(root, options.site_url)
-    source = gitrepo.text(root, "rev-parse", "HEAD")
-    report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
-    with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
-        staging = Path(tmp) / "site"
-        results = build(list(CODES), staging, jobs=options.jobs, root=root, report=report,
-                        env={"MIKE_DOCS_VERSION": draft_id, "ROADMAP_DATA_DIR": str(root / "data"),
-                             "ROADMAP_SITE_URL": url})
-        failed = [r for r in results if not r.ok]
-        if failed:
-            details = "\n".join(f"[{r.lang}] build failed:\n{r.output}" for r in failed)
-            raise PublishError(f"{details}\n\n{len(failed)} of {len(results)} languages failed "
-                               f"({', '.join(r.lang for r in failed)}); nothing was published")
-        _deploy(root, draft, staging, Path(tmp), source, urlsplit(url).path, options, report)
+    if not gitrepo.is_repository(root):
+        raise PublishError(f"{root} is not a git repository: a draft is published from a commit")
+    with _publishing_lock(root):
+        draft = _refuse_unless_publishable(root, draft_id, options)
+        url = site_url(root, options.site_url)
+        source = gitrepo.text(root, "rev-parse", "HEAD")
+        report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
+        with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
+            staging = Path(tmp) / "site"
+            _build_all(root, draft_id, url, staging, options, report)
+            _deploy(
+                root,
+                draft,
+                Deployment(staging, Path(tmp), source, urlsplit(url).path),
+                options,
+                report,
+            )
 
 
-def _deploy(root, draft, staging: Path, tmp: Path, source: str, base_path: str, options: Options,
-            report) -> None:
+def _build_all(
+    root: Path,
+    draft_id: str,
+    url: str,
+    staging: Path,
+    options: Options,
+    report: Callable[[str], object],
+) -> None:
+    env = {
+        "MIKE_DOCS_VERSION": draft_id,
+        "ROADMAP_DATA_DIR": str(root / "data"),
+        "ROADMAP_SITE_URL": url,
+    }
+    results = build(list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env)
+    failed = [r for r in results if not r.ok]
+    if failed:
+        details = "\n".join(f"[{r.lang}] build failed:\n{r.output}" for r in failed)
+        raise PublishError(
+            f"{details}\n\n{len(failed)} of {len(results)} languages failed "
+            f"({', '.join(r.lang for r in failed)}); nothing was published"
+        )
+
+
+@dataclass
+class Deployment:
+    staging: Path  # the built languages, staging/<lang>/
+    tmp: Path  # scratch space
+    source: str  # the commit published from
+    base_path: str  # the site's path on its host
+
+
+def _deploy(
+    root: Path, draft: Draft, dep: Deployment, options: Options, report: Callable[[str], object]
+) -> None:
+    """Everything onto the branch, tag, push; on any failure the branch and tags are put back."""
     before = gitrepo.rev(root, f"refs/heads/{options.branch}")
     tagged = False
     try:
-        redirects = {code: redirect_template(code) for code in CODES}
         with contextlib.chdir(root):
-            for code in CODES:
-                template = tmp / f"redirect-{code}.html"
-                template.write_text(redirects[code], encoding="utf-8")
-                cfg = {"site_dir": str(staging / code), "use_directory_urls": True}
-                with mike.deploy(cfg, draft.id, version_title(draft, code), aliases=[LATEST],
-                                 update_aliases=True, alias_type=mike.AliasType.redirect,
-                                 template=str(template), branch=options.branch, deploy_prefix=code,
-                                 message=f"Publish {draft.id} ({code}) from {source[:10]}"):
-                    pass  # built above, for all languages, before anything was deployed
-                report(f"  [{code}] deployed to {code}/{draft.id}/")
-            files = dict(root_files(base_path))
-            for code in CODES:
-                files[f"{code}/index.html"] = Template(redirects[code], autoescape=True) \
-                    .render(href=f"{LATEST}/")
-            files[manifest.path_of(draft.id)] = manifest.of_folders(
-                {f"{code}/{draft.id}": staging / code for code in CODES})
-            with git_utils.Commit(options.branch, f"Publish {draft.id}: root pages and manifest") as commit:
-                for path, text in files.items():
-                    commit.add_file(git_utils.FileInfo(path, text))
+            redirects = _deploy_languages(draft, dep, options.branch, report)
+            _commit_root_files(draft, dep, redirects, options.branch)
         broken = [r for r in manifest.verify(root, options.branch) if not r.ok]
         if broken:
-            raise PublishError("the branch does not match its manifests after deploying: "
-                               + ", ".join(r.draft for r in broken))
-        gitrepo.git(root, "tag", "-a", draft.id, "-m", f"{draft.id}: {draft.title.get(DEFAULT)}, "
-                    f"{draft.date.isoformat()}", source)
+            raise PublishError(
+                "the branch does not match its manifests after deploying: "
+                + ", ".join(r.draft for r in broken)
+            )
+        gitrepo.git(
+            root,
+            "tag",
+            "-a",
+            draft.id,
+            "-m",
+            f"{draft.id}: {draft.title.get(DEFAULT)}, {draft.date.isoformat()}",
+            dep.source,
+        )
         tagged = True
         if options.push:
-            report(f"pushing {options.branch} and tag {draft.id} to {options.remote}")
-            gitrepo.git(root, "push", "--atomic", options.remote, options.branch,
-                        f"refs/tags/{draft.id}")
+            _push(root, draft, options, report)
     except BaseException as exc:
         _restore(root, options.branch, before, draft.id if tagged else None)
-        if isinstance(exc, PublishError):
-            raise
         if isinstance(exc, (gitrepo.GitError, git_utils.GitError, OSError)):
-            raise PublishError(f"{exc}\n\npublishing failed; {options.branch} was left as it was") from None
+            raise PublishError(
+                f"{exc}\n\npublishing failed; {options.branch} was left as it was"
+            ) from None
         raise
-    report(f"published {draft.id} in {len(CODES)} languages on {options.branch}"
-           + ("" if options.push else f" (not pushed: run with --push, or git push "
-                                      f"{options.remote} {options.branch} {draft.id})"))
+    unpushed = (
+        f" (not pushed: run with --push, or git push {options.remote} {options.branch} {draft.id})"
+    )
+    report(
+        f"published {draft.id} in {len(CODES)} languages on {options.branch}"
+        + ("" if options.push else unpushed)
+    )
+
+
+def _deploy_languages(
+    draft: Draft, dep: Deployment, branch: str, report: Callable[[str], object]
+) -> dict[str, str]:
+    """mike commits each language's draft and moves its `latest` alias; returns the redirects."""
+    redirects = {code: redirect_template(code) for code in CODES}
+    for code in CODES:
+        template = dep.tmp / f"redirect-{code}.html"
+        template.write_text(redirects[code], encoding="utf-8")
+        cfg = {"site_dir": str(dep.staging / code), "use_directory_urls": True}
+        with mike.deploy(
+            cfg,
+            draft.id,
+            version_title(draft, code),
+            aliases=[LATEST],
+            update_aliases=True,
+            alias_type=mike.AliasType.redirect,
+            template=str(template),
+            branch=branch,
+            deploy_prefix=code,
+            message=f"Publish {draft.id} ({code}) from {dep.source[:10]}",
+        ):
+            pass  # built above, for all languages, before anything was deployed
+        report(f"  [{code}] deployed to {code}/{draft.id}/")
+    return redirects
+
+
+def _commit_root_files(
+    draft: Draft, dep: Deployment, redirects: dict[str, str], branch: str
+) -> None:
+    """The root chooser and 404, /<lang>/ redirects to the latest draft, the draft's manifest."""
+    files = dict(root_files(dep.base_path))
+    for code in CODES:
+        files[f"{code}/index.html"] = Template(redirects[code], autoescape=True).render(
+            href=f"{LATEST}/"
+        )
+    files[manifest.path_of(draft.id)] = manifest.of_folders(
+        {f"{code}/{draft.id}": dep.staging / code for code in CODES}
+    )
+    with git_utils.Commit(branch, f"Publish {draft.id}: root pages and manifest") as commit:
+        for path, text in files.items():
+            commit.add_file(git_utils.FileInfo(path, text))
+
+
+def _push(root: Path, draft: Draft, options: Options, report: Callable[[str], object]) -> None:
+    """Branch and tag together or not at all; a publisher who came second is told so."""
+    report(f"pushing {options.branch} and tag {draft.id} to {options.remote}")
+    try:
+        gitrepo.git(
+            root, "push", "--atomic", options.remote, options.branch, f"refs/tags/{draft.id}"
+        )
+    except gitrepo.GitError as exc:
+        if "rejected" in str(exc) or "fetch first" in str(exc) or "already exists" in str(exc):
+            raise PublishError(
+                f"{options.remote} changed while this draft was being published: another publisher "
+                f"pushed {options.branch} or tag {draft.id} first. Nothing was pushed, and this "
+                f"clone's {options.branch} and tags were put back as they were. Fetch, then check "
+                f"what was published (roadmap verify) before publishing again."
+            ) from None
+        raise
 
 
 def _restore(root: Path, branch: str, before: str | None, tag: str | None) -> None:

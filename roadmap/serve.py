@@ -1,9 +1,11 @@
-"""Serve the built site on 127.0.0.1 and rebuild what an edit touches."""
+"""Serve the built site on 127.0.0.1; with the live preview (``preview``), rebuild what an
+edit touches and reload the browser."""
 
 from __future__ import annotations
 
 import functools
 import io
+import sys
 import tarfile
 import tempfile
 import threading
@@ -11,11 +13,9 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from . import gitrepo
-from .build import build
-from .checks import check_sources
-from .project import SOURCES, is_source
 from .compression import CompressingHandler
 from .i18n import CODES, DEFAULT
+
 
 class Handler(CompressingHandler):
     root_404_only = False  # as static hosts (GitHub Pages) serve the published branch
@@ -41,16 +41,6 @@ class Handler(CompressingHandler):
         pass
 
 
-def _snapshot(root: Path) -> dict[Path, float]:
-    files: dict[Path, float] = {}
-    for pattern in SOURCES:
-        for base in root.glob(pattern):
-            for p in [base] if base.is_file() else base.rglob("*"):
-                if p.is_file() and is_source(p, root):
-                    files[p] = p.stat().st_mtime
-    return files
-
-
 def affected_languages(changed: list[Path], root: Path) -> list[str]:
     """An edit of docs/<lang>/ rebuilds that language; anything else (English is the fallback
     of every language, data feeds every page) rebuilds all."""
@@ -64,27 +54,11 @@ def affected_languages(changed: list[Path], root: Path) -> list[str]:
     return [c for c in CODES if c in langs]
 
 
-def _watch(site_dir: Path, data_dir: Path, stop: threading.Event, root: Path) -> None:
-    before = _snapshot(root)
-    while not stop.wait(1.0):
-        now = _snapshot(root)
-        changed = [p for p in set(before) | set(now) if before.get(p) != now.get(p)]
-        if not changed:
-            continue
-        before = now
-        langs = affected_languages(changed, root)
-        print(f"changed: {', '.join(str(p.relative_to(root)) for p in changed[:3])}"
-              f"{' ...' if len(changed) > 3 else ''}; rebuilding {', '.join(langs)}")
-        checked = check_sources(root, data_dir)
-        if checked.errors:
-            print("\n".join(map(str, checked.errors))
-                  + f"\nnot rebuilt: fix the {checked.where}; the site shows the last good build")
-            continue
-        results = build(langs, site_dir, root=root)
-        for r in results:
-            if not r.ok:
-                print(f"[{r.lang}] build failed; the site shows the last good build:\n{r.output}")
-        before = _snapshot(root)
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that drops a connection mid-reply (page closed, navigated away) is no error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class PublishedHandler(Handler):
@@ -105,15 +79,33 @@ def serve_published(root: Path, branch: str, host: str, port: int) -> int:
     with tempfile.TemporaryDirectory(prefix="roadmap-published-") as tmp:
         export_branch(root, branch, Path(tmp))
         print(f"serving branch {branch} as published")
-        return serve(Path(tmp), host, port, watch=False, data_dir=root / "data", handler=PublishedHandler)
+        return serve(
+            Path(tmp), host, port, watch=False, data_dir=root / "data", handler=PublishedHandler
+        )
 
 
-def serve(site_dir: Path, host: str, port: int, *, watch: bool, data_dir: Path,
-          root: Path | None = None, handler: type[Handler] = Handler) -> int:
-    server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(site_dir)))
+def serve(
+    site_dir: Path,
+    host: str,
+    port: int,
+    *,
+    watch: bool,
+    data_dir: Path,
+    root: Path | None = None,
+    handler: type[Handler] = Handler,
+) -> int:
+    """Serve ``site_dir``; with ``watch``, rebuild on edits and reload the browsers (live)."""
     stop = threading.Event()
     if watch and root is not None:
-        threading.Thread(target=_watch, args=(site_dir, data_dir, stop, root), daemon=True).start()
+        from .preview import state
+        from .preview import watch as watching
+        from .preview.live import handler_for
+
+        preview = state.Preview()
+        handler = handler_for(preview)
+        rebuilder = watching.Rebuilder(root, site_dir, data_dir, preview, affected_languages)
+        threading.Thread(target=watching.watch, args=(rebuilder, stop), daemon=True).start()
+    server = Server((host, port), functools.partial(handler, directory=str(site_dir)))
     print(f"serving the site at http://{host}:{port}/ (Ctrl+C stops)")
     for code in CODES:
         print(f"  {code}: http://{host}:{port}/{code}/")

@@ -1,6 +1,6 @@
 """Hand data texts to translators and take their work back, one language at a time.
 
-    python -m roadmap.translations export fr > fr.yml   # every data text: English + French (empty if missing)
+    python -m roadmap.translations export fr > fr.yml   # every data text: English + French
     python -m roadmap.translations import fr.yml fr     # writes the French texts into data/*.yml
 
 Import edits the data files in place with ruamel.yaml, which keeps comments and layout.
@@ -35,8 +35,10 @@ def _walk(value, path=""):
 def export(lang: str) -> dict:
     out: dict = {}
     for f in sorted(DATA.glob("*.yml")):
-        texts = {path: {DEFAULT: t[DEFAULT], lang: t.get(lang, "")}
-                 for path, t in _walk(yaml.safe_load(f.read_text(encoding="utf-8")))}
+        texts = {
+            path: {DEFAULT: t[DEFAULT], lang: t.get(lang, "")}
+            for path, t in _walk(yaml.safe_load(f.read_text(encoding="utf-8")))
+        }
         if texts:
             out[f.name] = texts
     return out
@@ -69,6 +71,8 @@ def import_(source: Path, lang: str) -> int:
 
 if __name__ == "__main__":
     if sys.argv[1] == "export":
-        yaml.safe_dump(export(sys.argv[2]), sys.stdout, allow_unicode=True, sort_keys=False, width=4096)
+        yaml.safe_dump(
+            export(sys.argv[2]), sys.stdout, allow_unicode=True, sort_keys=False, width=4096
+        )
     elif sys.argv[1] == "import":
         print(f"{import_(Path(sys.argv[2]), sys.argv[3])} texts imported")

@@ -7,7 +7,40 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, run_roadmap
+from tests.helpers import ROOT, build_one, run_roadmap
+
+# A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
+# these markers (no site build, no browser, no publishing); `make test` runs them all.
+TIERS = {
+    "site": "build",
+    "server": "build",
+    "preview": "build",
+    "mkdocs_build": "build",
+    "roadmap_build": "build",
+    "properdocs": "build",
+    "browser": "browser",
+    "history": "publish",
+    "scratch": "publish",
+    "published_server": "publish",
+}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        for tier in sorted({TIERS[f] for f in getattr(item, "fixturenames", ()) if f in TIERS}):
+            item.add_marker(tier)
+
+
+@pytest.fixture
+def mkdocs_build():
+    """Build one language of a project copy with mkdocs itself (as mike would)."""
+    return build_one
+
+
+@pytest.fixture
+def roadmap_build():
+    """`roadmap build` with the given arguments, as a user runs it."""
+    return lambda *args: run_roadmap(*args)
 
 
 @pytest.fixture(scope="session")
@@ -35,8 +68,9 @@ def browser():
     from quality.tools import CHROMIUM_FLAGS, chromium
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium(),
-                              args=[*CHROMIUM_FLAGS, "--disable-background-networking"])
+        b = p.chromium.launch(
+            executable_path=chromium(), args=[*CHROMIUM_FLAGS, "--disable-background-networking"]
+        )
         yield b
         b.close()
 
@@ -44,7 +78,11 @@ def browser():
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A copy of the project's sources, to break on purpose."""
-    dest = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(dest: Path) -> Path:
+    """The sources a site is built from (docs, data, overrides, configs), copied to ``dest``."""
     for name in ("docs", "data", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     for cfg in ROOT.glob("mkdocs*.yml"):

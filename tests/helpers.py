@@ -17,10 +17,18 @@ ROOT = Path(__file__).resolve().parent.parent  # the checkout under test
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-def run_roadmap(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_roadmap(
+    *args: str, cwd: Path = ROOT, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """The `roadmap` command, run as a user runs it, in ``cwd``."""
-    return subprocess.run([sys.executable, "-m", "roadmap.cli", *args], cwd=cwd, capture_output=True,
-                          check=False, text=True, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "roadmap.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
 
 
 class Page(HTMLParser):
@@ -51,7 +59,9 @@ class Page(HTMLParser):
         return " ".join(" ".join(self.chunks).split())
 
     def find(self, tag: str, **attrs) -> list[dict]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
+        return [
+            a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())
+        ]
 
     def ids(self) -> set[str]:
         return {a["id"] for _, a in self.tags if "id" in a}
@@ -82,7 +92,9 @@ def section_urls(site: Path, section: str) -> list[str]:
 
 
 # A word of each language that stands in the middle of a sentence of its home page.
-KNOWN_WORDS: dict[str, str] = yaml.safe_load((FIXTURES / "known-words.yml").read_text(encoding="utf-8"))
+KNOWN_WORDS: dict[str, str] = yaml.safe_load(
+    (FIXTURES / "known-words.yml").read_text(encoding="utf-8")
+)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -95,6 +107,11 @@ def edit(path: Path, old: str, new: str) -> None:
 def build_one(project: Path, lang: str, out: Path) -> subprocess.CompletedProcess:
     """Build one language of a project copy with mkdocs itself (as mike would)."""
     cfg = config_file(lang, project).name
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
-                          cwd=project, capture_output=True, text=True, check=False,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", cfg, "-d", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )

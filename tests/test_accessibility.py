@@ -23,16 +23,22 @@ RUN_AXE = """async (tags) => {
 
 DEVICES = {
     "desktop": {"viewport": {"width": 1280, "height": 900}},
-    "phone": {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True,
-              "device_scale_factor": 2},
+    "phone": {
+        "viewport": {"width": 412, "height": 823},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
 }
 
 
 def violations(page) -> list[str]:
     page.add_script_tag(path=str(npm_file(AXE_JS)))
     found = page.evaluate(RUN_AXE, WCAG_TAGS)
-    return [f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
-            for v in found]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
+        for v in found
+    ]
 
 
 @pytest.mark.parametrize("device", DEVICES)
@@ -70,5 +76,7 @@ def test_search_override_changes_only_the_dialog_name():
     ours = (Path(__file__).parent.parent / "overrides/partials/search.html").read_text()
     ours = ours.split("-#}\n", 1)[1]  # after the leading comments
     theirs = theirs.split("-#}\n", 1)[1]
-    named = ours.replace(""" role="dialog" aria-label="{{ lang.t('search') }}">""", ' role="dialog">', 1)
+    named = ours.replace(
+        """ role="dialog" aria-label="{{ lang.t('search') }}">""", ' role="dialog">', 1
+    )
     assert named == theirs

@@ -24,12 +24,17 @@ def page(browser, server):
 
 
 def outside_requests(requests: list[str]) -> list[str]:
-    return [u for u in requests
-            if not u.startswith(("data:", "blob:")) and urlsplit(u).hostname != "127.0.0.1"]
+    return [
+        u
+        for u in requests
+        if not u.startswith(("data:", "blob:")) and urlsplit(u).hostname != "127.0.0.1"
+    ]
 
 
-@pytest.mark.parametrize("start,target", [("fr", "ar"), ("ar", "zh"), ("zh", "en"), ("en", "ru"),
-                                          ("ru", "es"), ("es", "fr")])
+@pytest.mark.parametrize(
+    "start,target",
+    [("fr", "ar"), ("ar", "zh"), ("zh", "en"), ("en", "ru"), ("ru", "es"), ("es", "fr")],
+)
 def test_language_selector_keeps_the_page(page, server, start, target):
     page.goto(f"{server}/{start}/workplan/")
     page.locator(".md-header__option .md-select").hover()
@@ -90,8 +95,12 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, server, site, section):
     sideways, and in Arabic the script's late fix shifts the whole page (layout shift)."""
     problems = []
     for script in (False, True):
-        context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True,
-                                      has_touch=True, java_script_enabled=script)
+        context = browser.new_context(
+            viewport={"width": 360, "height": 740},
+            is_mobile=True,
+            has_touch=True,
+            java_script_enabled=script,
+        )
         page = context.new_page()
         for url in section_urls(site, section):
             page.goto(server + url)

@@ -49,8 +49,11 @@ def test_timeline_svg_with_title_in_every_language(site):
 def test_resource_totals_add_up(site):
     roadmap = load_roadmap(ROOT / "data")
     for recurrence in ("one-off", "annual"):
-        total = sum(Decimal(str(r.amount)) for r in roadmap.resources
-                    if r.amount is not None and r.recurrence == recurrence and r.currency == "USD")
+        total = sum(
+            Decimal(str(r.amount))
+            for r in roadmap.resources
+            if r.amount is not None and r.recurrence == recurrence and r.currency == "USD"
+        )
         for code in ("en", "fr", "zh", "ar"):
             html = read(site / code / "resources" / "index.html").text
             line = t(code, f"total.{recurrence}", amount=format_money(total, "USD", code))
@@ -58,7 +61,9 @@ def test_resource_totals_add_up(site):
 
 
 def _headings(path):
-    return [(tag, a["id"]) for tag, a in read(path).tags if tag in ("h2", "h3") and "id" in a]  # h1 is the title
+    return [
+        (tag, a["id"]) for tag, a in read(path).tags if tag in ("h2", "h3") and "id" in a
+    ]  # h1 is the title
 
 
 def test_page_structure_matches_across_languages(site):
@@ -74,8 +79,10 @@ def test_bracket_counts_shown(site):
         group = (site / code / "group" / "index.html").read_text(encoding="utf-8")
         shown = group.count('class="roadmap-brackets')
         assert shown >= 3
-        assert " ".join(t(code, "brackets.page_count", count=shown).split()) in read(
-            site / code / "group" / "index.html").text
+        assert (
+            " ".join(t(code, "brackets.page_count", count=shown).split())
+            in read(site / code / "group" / "index.html").text
+        )
 
 
 def test_edits_rebuild_only_what_they_touch():
@@ -88,9 +95,24 @@ def test_serve_command_serves_languages_and_their_404(site):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "roadmap.cli", "serve", "--no-build", "--no-watch",
-                             "--site-dir", str(site), "--port", str(port)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "roadmap.cli",
+            "serve",
+            "--no-build",
+            "--no-watch",
+            "--site-dir",
+            str(site),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(50):
@@ -122,8 +144,10 @@ def test_server_sends_text_gzipped_to_browsers_that_accept_it(server, site):
         with urllib.request.urlopen(urllib.request.Request(server + path, headers=headers)) as r:
             return r.headers.get("Content-Encoding"), r.read()
 
-    for path, file in (("/en/roadmap/", "en/roadmap/index.html"),
-                       ("/ar/assets/roadmap.css", "ar/assets/roadmap.css")):
+    for path, file in (
+        ("/en/roadmap/", "en/roadmap/index.html"),
+        ("/ar/assets/roadmap.css", "ar/assets/roadmap.css"),
+    ):
         encoding, body = get(path, **{"Accept-Encoding": "gzip, deflate"})
         assert encoding == "gzip" and gzip.decompress(body) == (site / file).read_bytes()
         assert len(body) < (site / file).stat().st_size

@@ -37,7 +37,9 @@ class LinkCheckerWelcome(Handler):
 
 def _site_url(site) -> str:
     """The address the site was built for (site_url), read off a canonical link."""
-    canonical = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "en/index.html").read_text())
+    canonical = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (site / "en/index.html").read_text()
+    )
     return canonical.group(1).removesuffix("en/")
 
 
@@ -48,22 +50,41 @@ def test_every_link_and_anchor_resolves(site, tmp_path):
     with served(copy, LinkCheckerWelcome) as base:
         shutil.copytree(site, copy)
         for page in copy.rglob("*.html"):
-            page.write_text(page.read_text(encoding="utf-8").replace(_site_url(site), base + "/"),
-                            encoding="utf-8")
+            page.write_text(
+                page.read_text(encoding="utf-8").replace(_site_url(site), base + "/"),
+                encoding="utf-8",
+            )
         starts = [base + url for section in SECTIONS for url in section_urls(copy, section)]
         config = tmp_path / "linkcheckerrc"
         config.write_text(CONFIG.format(base=re.escape(base)))
         proc = subprocess.run(
-            [sys.executable, "-m", "linkcheck", "--config", str(config), "--no-status", "--verbose",
-             "--output", "csv", *starts],
-            capture_output=True, text=True, check=False, timeout=600)
+            [
+                sys.executable,
+                "-m",
+                "linkcheck",
+                "--config",
+                str(config),
+                "--no-status",
+                "--verbose",
+                "--output",
+                "csv",
+                *starts,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
     # Read from stdout: run as root, LinkChecker becomes `nobody` and could not write a file here.
     # Its comments start "# "; rows of same-page anchors start "#id;".
     lines = [line for line in proc.stdout.splitlines() if not line.startswith("# ")]
     rows = list(csv.DictReader(lines, delimiter=";"))  # --verbose: a row for every link checked
-    problems = [f"{row['parentname'] or '(start)'}:{row['line']}: {row['urlname']}: "
-                f"{row['result'] if row['valid'] != 'True' else row['warningstring']}"
-                for row in rows if row["valid"] != "True" or row["warningstring"]]
+    problems = [
+        f"{row['parentname'] or '(start)'}:{row['line']}: {row['urlname']}: "
+        f"{row['result'] if row['valid'] != 'True' else row['warningstring']}"
+        for row in rows
+        if row["valid"] != "True" or row["warningstring"]
+    ]
     assert not problems, f"{len(problems)} broken links or anchors:\n" + "\n".join(problems)
     assert proc.returncode == 0, proc.stderr[-3000:]  # 1: problems found, 2: LinkChecker failed
     followed = {row["url"] for row in rows if row["result"] != "filtered"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def test_good_fixture_loads_with_lookups(tmp_path):
 def test_missing_translations_are_warnings_not_errors(tmp_path):
     roadmap = load_roadmap(_dataset(tmp_path))
     first = str(roadmap.warnings[0])
-    assert first.startswith("data/actors.yml:3:11: actors[0].name: no translation yet in ar, zh, fr, ru, es")
+    assert first.startswith(
+        "data/actors.yml:3:11: actors[0].name: no translation yet in ar, zh, fr, ru, es"
+    )
     assert all(w.severity == "warning" for w in roadmap.warnings)
 
 
@@ -55,6 +58,29 @@ def test_broken_fixture_reports_exact_messages(tmp_path, case):
     with pytest.raises(DataError) as caught:
         load_roadmap(_dataset(tmp_path, case))
     assert str(caught.value) == expected
+
+
+_MESSAGE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<text>.*)$")
+
+
+def _annotation(message: str) -> str:
+    """An expected message as GitHub shows it on the line of a pull request's diff."""
+    m = _MESSAGE.match(message)
+    assert m, message
+    col = f",col={m['col']}" if m["col"] else ""
+    return f"::error file={m['file']},line={m['line']}{col}::{m['text']}"
+
+
+@pytest.mark.parametrize("case", ["unknown-phase", "duplicate-id", "yaml-syntax", "bad-currency"])
+def test_broken_fixture_annotations_for_pull_requests(tmp_path, case):
+    """`roadmap check --format github` prints each message as an annotation at its line."""
+    from tests.helpers import run_roadmap
+
+    expected = (FIXTURES / "broken" / case / "expected.txt").read_text(encoding="utf-8")
+    proc = run_roadmap("--data", str(_dataset(tmp_path, case)), "check", "--format", "github")
+    assert proc.returncode == 1
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert errors == [_annotation(line) for line in expected.strip().splitlines()]
 
 
 def test_all_errors_are_reported_in_one_run(tmp_path):
@@ -76,13 +102,17 @@ def test_missing_file_is_named(tmp_path):
 def test_huge_file_is_refused_quickly(tmp_path):
     data = _dataset(tmp_path)
     (data / "glossary.yml").write_text("terms: []\n" + "# padding\n" * 300_000)
-    with pytest.raises(DataError, match=r"^data/glossary.yml: file is 3,000,010 bytes; the limit is"):
+    with pytest.raises(
+        DataError, match=r"^data/glossary.yml: file is 3,000,010 bytes; the limit is"
+    ):
         load_roadmap(data)
 
 
 def test_billion_laughs_is_refused(tmp_path):
     data = _dataset(tmp_path)
-    bomb = "a: &a [x, x]\n" + "".join(f"{c}: &{c} [*{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    bomb = "a: &a [x, x]\n" + "".join(
+        f"{c}: &{c} [*{p}, *{p}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    )
     (data / "glossary.yml").write_text(bomb)
     with pytest.raises(DataError, match="anchors and aliases"):
         load_roadmap(data)
@@ -95,7 +125,10 @@ def test_cli_check_exit_codes(tmp_path):
     assert ok.returncode == 0 and "data OK" in ok.stdout and "pages OK" in ok.stdout
     bad = run_roadmap("--data", str(_dataset(tmp_path / "bad", "unknown-phase")), "check")
     assert bad.returncode == 1
-    assert "data/workplan.yml:10:12: activities[1].phase: 'P9' is not a phase (known: P1, P2)" in bad.stderr
+    assert (
+        "data/workplan.yml:10:12: activities[1].phase: 'P9' is not a phase (known: P1, P2)"
+        in bad.stderr
+    )
     assert "Traceback" not in bad.stderr
 
 
@@ -112,7 +145,9 @@ def test_data_files_reference_their_schema_and_validate():
     for path in sorted((ROOT / "data").glob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../schemas/{path.stem}.schema.json", path
-        schema = __import__("json").loads((ROOT / "schemas" / f"{path.stem}.schema.json").read_text())
+        schema = __import__("json").loads(
+            (ROOT / "schemas" / f"{path.stem}.schema.json").read_text()
+        )
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         jsonschema.validate(_jsonable(data), schema)
 
@@ -128,19 +163,51 @@ def _jsonable(value):
 
 
 yaml_text = st.recursive(
-    st.one_of(st.text(max_size=20), st.integers(), st.none(), st.booleans(),
-              st.sampled_from(["2026-02-30", "2026-04-01", "P1", "A1.1", "&a x", "*a", "{", "]", ": x"])),
-    lambda children: st.one_of(st.lists(children, max_size=4),
-                               st.dictionaries(st.sampled_from(
-                                   ["id", "phase", "title", "en", "start", "end", "phases", "activities",
-                                    "resources", "terms", "events", "actors", "drafts", "objectives"]),
-                                   children, max_size=4)),
-    max_leaves=20)
+    st.one_of(
+        st.text(max_size=20),
+        st.integers(),
+        st.none(),
+        st.booleans(),
+        st.sampled_from(["2026-02-30", "2026-04-01", "P1", "A1.1", "&a x", "*a", "{", "]", ": x"]),
+    ),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "phase",
+                    "title",
+                    "en",
+                    "start",
+                    "end",
+                    "phases",
+                    "activities",
+                    "resources",
+                    "terms",
+                    "events",
+                    "actors",
+                    "drafts",
+                    "objectives",
+                ]
+            ),
+            children,
+            max_size=4,
+        ),
+    ),
+    max_leaves=20,
+)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(value=yaml_text, target=st.sampled_from(["phases", "workplan", "resources", "actors"]),
-       raw=st.booleans(), garbage=st.text(max_size=40))
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    value=yaml_text,
+    target=st.sampled_from(["phases", "workplan", "resources", "actors"]),
+    raw=st.booleans(),
+    garbage=st.text(max_size=40),
+)
 def test_arbitrary_yaml_gives_a_model_or_clean_errors(tmp_path, value, target, raw, garbage):
     import yaml
 

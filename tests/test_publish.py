@@ -39,6 +39,7 @@ def hrefs(soup) -> set[str]:
 def ids(soup) -> set[str]:
     return {tag["id"] for tag in soup.find_all(id=True)}
 
+
 SITE_URL = "https://chm-roadmap.example.org/"
 NEW_RESOURCE = """
   - id: R1.17
@@ -62,8 +63,10 @@ def publish(repo: Path, draft: str, *extra: str):
 
 def add_draft(repo: Path, number: int, title: str, date: str, symbol: str = "") -> None:
     path = repo / "data/drafts.yml"
-    path.write_text(path.read_text() + f"\n  - id: draft-{number}\n    title: {{en: \"{title}\"}}\n"
-                    f"    date: {date}\n    status: revised-draft\n    symbol: {symbol}\n")
+    path.write_text(
+        path.read_text() + f'\n  - id: draft-{number}\n    title: {{en: "{title}"}}\n'
+        f"    date: {date}\n    status: revised-draft\n    symbol: {symbol}\n"
+    )
 
 
 def commit(repo: Path, message: str) -> None:
@@ -114,15 +117,21 @@ def history(tmp_path_factory):
     sh(repo, "git", "config", "user.name", "Other editor")
 
     add_draft(repo, 2, "Revised draft", "2025-12-12", "BBNJ/PC/3/INF/1")
-    edit(repo / "data/workplan.yml", "Establishment of the project team and interim governance",
-         "Establishment of the core project team and interim governance")
+    edit(
+        repo / "data/workplan.yml",
+        "Establishment of the project team and interim governance",
+        "Establishment of the core project team and interim governance",
+    )
     edit(repo / "data/workplan.yml", "    end: 2026-05-15\n", "    end: 2026-05-10\n")
     edit(repo / "data/resources.yml", "    amount: 120000\n", "    amount: 150000\n")
     resources = (repo / "data/resources.yml").read_text()
     removed = re.search(r"\n  - id: R1\.3\n.*?(?=\n  - id: |\n\s*#|\Z)", resources, re.DOTALL)
     (repo / "data/resources.yml").write_text(resources.replace(removed.group(0), ""))
-    edit(repo / "docs/en/roadmap.md", "and the resources each requires.",
-         "and the human, technical and financial resources each requires.")
+    edit(
+        repo / "docs/en/roadmap.md",
+        "and the resources each requires.",
+        "and the human, technical and financial resources each requires.",
+    )
     commit(repo, "Revised draft")
     proc = publish(repo, "draft-2", "--push")
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -156,9 +165,12 @@ def test_publish_reports_progress_per_language_and_a_summary(history):
 def test_every_file_of_earlier_drafts_is_byte_identical_afterwards(history):
     snaps = history["snapshots"]
     for number, later in ((1, 2), (1, 3), (2, 3)):
-        before = {p: b for p, b in snaps[number].items()
-                  if any(p.startswith(f"{c}/draft-{number}/") for c in CODES)
-                  or p == f"manifests/draft-{number}.sha256"}
+        before = {
+            p: b
+            for p, b in snaps[number].items()
+            if any(p.startswith(f"{c}/draft-{number}/") for c in CODES)
+            or p == f"manifests/draft-{number}.sha256"
+        }
         assert len(before) > 300
         after = {p: snaps[later].get(p) for p in before}
         assert after == before, f"draft-{number} changed when draft-{later} was published"
@@ -206,8 +218,11 @@ def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
     # A mistake only the build finds: the page check calls macros with literal arguments only.
-    edit(scratch / "docs/ru/roadmap.md", "{{ timeline() }}",
-         '{{ timeline() }} {% set item = "A9.9" %}{{ ref(item) }}')
+    edit(
+        scratch / "docs/ru/roadmap.md",
+        "{{ timeline() }}",
+        '{{ timeline() }} {% set item = "A9.9" %}{{ ref(item) }}',
+    )
     commit(scratch, "Draft 4, with a mistake in the Russian roadmap page")
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1
@@ -224,8 +239,10 @@ def test_a_page_mistake_is_refused_before_building(scratch):
     commit(scratch, "Draft 4, with an Arabic heading id that is not the English one")
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1
-    assert "docs/ar/group.md:" in proc.stderr and "the heading id 'mandat' is not in the English page" \
-        in proc.stderr
+    assert (
+        "docs/ar/group.md:" in proc.stderr
+        and "the heading id 'mandat' is not in the English page" in proc.stderr
+    )
     assert "there are errors in the pages; nothing was published" in proc.stderr
     assert "building" not in proc.stdout
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
@@ -250,7 +267,9 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
 
     monkeypatch.setattr(publishing.mike, "deploy", failing)
     with pytest.raises(publishing.PublishError, match="disk full"):
-        publishing.publish(scratch, "draft-4", publishing.Options(site_url=SITE_URL), report=lambda _: None)
+        publishing.publish(
+            scratch, "draft-4", publishing.Options(site_url=SITE_URL), report=lambda _: None
+        )
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
 
@@ -260,8 +279,9 @@ def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1 and "data/drafts.yml" in proc.stderr and "commit" in proc.stderr
     commit(scratch, "Draft 4")
-    proc = run_roadmap("--project", str(scratch), "publish", "draft-4",
-                       "--site-url", "http://127.0.0.1:8000/")
+    proc = run_roadmap(
+        "--project", str(scratch), "publish", "draft-4", "--site-url", "http://127.0.0.1:8000/"
+    )
     assert proc.returncode == 1 and "local one" in proc.stderr
 
 
@@ -308,8 +328,9 @@ def test_changes_page_lists_exactly_the_changes_made(history):
     assert len(redline) == 1 and "human, technical and financial" in redline[0].find("ins").text
     # The next draft: only the resource added, no page changed.
     page3 = soup(read(repo, "en/draft-3/changes/index.html"))
-    assert {(action(d), d.find("strong").text)
-            for d in page3.select("div.roadmap-change")} == {("added", "R1.17")}
+    assert {(action(d), d.find("strong").text) for d in page3.select("div.roadmap-change")} == {
+        ("added", "R1.17")
+    }
     assert not page3.select("div.roadmap-redline")
     first = soup(read(repo, "fr/draft-1/changes/index.html"))
     assert "premier projet" in first.select("p.roadmap-changes-none")[0].text.lower()
@@ -351,7 +372,9 @@ def test_downloads_of_each_draft_and_language(history):
     assert data["draft"]["id"] == "draft-2"
     assert next(r for r in data["resources"] if r["id"] == "R1.2")["amount"] == 150000
     assert not any(r["id"] == "R1.3" for r in data["resources"])
-    rows = list(csv.reader(io.StringIO(read(repo, "fr/draft-2/downloads/workplan.csv").lstrip("\ufeff"))))
+    rows = list(
+        csv.reader(io.StringIO(read(repo, "fr/draft-2/downloads/workplan.csv").lstrip("\ufeff")))
+    )
     assert rows[0][0] == "Identifiant" and len(rows) == 1 + len(data["activities"])
     assert rows[1][0] == "A1.1" and rows[1][7] == "2026-05-10"
     old = json.loads(read(repo, "en/draft-1/downloads/roadmap.json"))
@@ -361,6 +384,7 @@ def test_downloads_of_each_draft_and_language(history):
 
 
 # --- the published branch in Chromium ------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def published_server(history, tmp_path_factory):
@@ -428,9 +452,22 @@ def test_serve_published_command_serves_the_branch(history):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "roadmap.cli", "--project", str(history["repo"]),
-                             "serve", "--published", "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "roadmap.cli",
+            "--project",
+            str(history["repo"]),
+            "serve",
+            "--published",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         for _ in range(100):
             try:
@@ -447,8 +484,16 @@ def test_serve_published_command_serves_the_branch(history):
 
 # --- the gates on what only a published branch has --------------------------------------
 
-@pytest.mark.parametrize("path", ["/en/draft-1/workplan/", "/ar/draft-2/changes/",
-                                  "/zh/draft-2/changes/", "/fr/draft-3/resources/"])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/draft-1/workplan/",
+        "/ar/draft-2/changes/",
+        "/zh/draft-2/changes/",
+        "/fr/draft-3/resources/",
+    ],
+)
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
     """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
     from test_accessibility import violations
@@ -470,11 +515,35 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     from roadmap.serve import export_branch
 
     export_branch(history["repo"], "gh-pages", tmp_path)
-    files = [tmp_path / "index.html", tmp_path / "404.html", tmp_path / "en/index.html",
-             tmp_path / "ar/latest/roadmap/index.html"]
-    files += [tmp_path / f"{c}/draft-2/{p}index.html" for c in CODES for p in ("changes/", "workplan/", "")]
-    proc = subprocess.run([java(), "-jar", str(npm_file(VNU_JAR)), "--errors-only", "--format", "json",
-                           *map(str, files)], capture_output=True, text=True, check=False, timeout=300)
-    errors = [f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')} {_markup(m).strip()}"
-              for m in json.loads(proc.stderr)["messages"] if _skip_of(m) is None]
+    files = [
+        tmp_path / "index.html",
+        tmp_path / "404.html",
+        tmp_path / "en/index.html",
+        tmp_path / "ar/latest/roadmap/index.html",
+    ]
+    files += [
+        tmp_path / f"{c}/draft-2/{p}index.html"
+        for c in CODES
+        for p in ("changes/", "workplan/", "")
+    ]
+    proc = subprocess.run(
+        [
+            java(),
+            "-jar",
+            str(npm_file(VNU_JAR)),
+            "--errors-only",
+            "--format",
+            "json",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    errors = [
+        f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')} {_markup(m).strip()}"
+        for m in json.loads(proc.stderr)["messages"]
+        if _skip_of(m) is None
+    ]
     assert not errors, "\n".join(errors)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
@@ -44,7 +43,10 @@ def test_babel_formats_per_language():
     assert format_day(d, "zh") == "2026年1月15日"
     assert format_day(d, "fr") == "15 janvier 2026"
     assert format_day(d, "ar") == "15 كانون الثاني/يناير 2026"  # the UN's double month names
-    assert format_period(date(2026, 6, 1), date(2026, 7, 31), "ar") == "1 حزيران/يونيه – 31 تموز/يوليه 2026"
+    assert (
+        format_period(date(2026, 6, 1), date(2026, 7, 31), "ar")
+        == "1 حزيران/يونيه – 31 تموز/يوليه 2026"
+    )
     assert format_month_abbr(date(2026, 5, 1), "ar") == "مايو"  # a crowded axis keeps one name
     assert format_money(1234567, "USD", "fr") == "1\u202f234\u202f567\xa0$US"
     assert format_money(1234567, "USD", "en") == "US$1,234,567"
@@ -60,7 +62,8 @@ def test_brackets_render_each_option_with_a_number_in_words():
         'Set up <span class="roadmap-brackets" role="group" aria-label="Alternatives under '
         'discussion: 2 options"><span class="roadmap-option"><span class="roadmap-option__label">'
         'Option 1</span>[a unit]</span><span class="roadmap-option"><span class="roadmap-option__label">'
-        'Option 2</span>[a partner]</span></span>.')
+        "Option 2</span>[a partner]</span></span>."
+    )
     zh = brackets.render_html("[[a]][[b]]", "zh")
     assert t("zh", "brackets.option", n=1) in zh and t("zh", "brackets.option", n=2) in zh
     assert t("zh", "brackets.option", n=1) != t("en", "brackets.option", n=1)
@@ -87,8 +90,13 @@ def test_data_strings_are_escaped_everywhere(roadmap):
 
 
 def test_ref_links_with_label_in_language_and_fails_on_unknown_id(roadmap):
-    assert refs.ref(roadmap, "A1.2", "en", "index.md") == '[activity A1.2](workplan.md#A1.2 "Build the platform")'
-    assert refs.ref(roadmap, "P1", "fr", "group/sub.md").startswith(f"[{t('fr', 'ref.phase', id='P1')}](../roadmap.md#P1")
+    assert (
+        refs.ref(roadmap, "A1.2", "en", "index.md")
+        == '[activity A1.2](workplan.md#A1.2 "Build the platform")'
+    )
+    assert refs.ref(roadmap, "P1", "fr", "group/sub.md").startswith(
+        f"[{t('fr', 'ref.phase', id='P1')}](../roadmap.md#P1"
+    )
     assert refs.ref(roadmap, "PC3", "fr", "index.md") == "[Troisième session](roadmap.md#PC3)"
     with pytest.raises(PageError, match=r"ref\('A9.9'\): no phase"):
         refs.ref(roadmap, "A9.9", "en", "index.md")
@@ -111,15 +119,36 @@ def test_linker_between_pages():
 
 @pytest.mark.parametrize("lang", CODES)
 def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
-    html = phases.detail(roadmap, lang, "roadmap.md") + workplan.by_phase(roadmap, lang, "workplan.md") \
-        + resources.tables(roadmap, lang, "resources.md") + phases.events(roadmap, lang)
-    for item_id in ["P1", "P1.O1", "P1.O2", "P1.M1", "P1.M2", "A1.1", "A1.2", "A1.3", "R1.1", "R1.2", "PC3"]:
-        assert re.search(rf'(id="{re.escape(item_id)}"|{{#{re.escape(item_id)}[ }}])', html), (lang, item_id)
+    html = (
+        phases.detail(roadmap, lang, "roadmap.md")
+        + workplan.by_phase(roadmap, lang, "workplan.md")
+        + resources.tables(roadmap, lang, "resources.md")
+        + phases.events(roadmap, lang)
+    )
+    for item_id in [
+        "P1",
+        "P1.O1",
+        "P1.O2",
+        "P1.M1",
+        "P1.M2",
+        "A1.1",
+        "A1.2",
+        "A1.3",
+        "R1.1",
+        "R1.2",
+        "PC3",
+    ]:
+        assert re.search(rf'(id="{re.escape(item_id)}"|{{#{re.escape(item_id)}[ }}])', html), (
+            lang,
+            item_id,
+        )
     assert "\n\n" not in resources.tables(roadmap, lang, "resources.md")  # one raw HTML block
 
 
 def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
-    out = resources.summary(roadmap, "en", "resources.md").replace("\xa0", " ")  # totals never break
+    out = resources.summary(roadmap, "en", "resources.md").replace(
+        "\xa0", " "
+    )  # totals never break
     assert "US$120,000 per year" in out
     assert "US$30,000.50 one-off" in out
     assert "2.5 FTE" in out
@@ -131,7 +160,9 @@ def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
         for group in ("by_phase", "by_kind", "by_funding"):
             assert f'<th scope="rowgroup" colspan="3">{t(code, "resources." + group)}</th>' in html
         assert "; " not in html
-    assert "US$120,000\xa0per\xa0year and US$30,000.50\xa0one-off" in resources.summary(roadmap, "en", "r.md")
+    assert "US$120,000\xa0per\xa0year and US$30,000.50\xa0one-off" in resources.summary(
+        roadmap, "en", "r.md"
+    )
     assert format_list(["每年US$1", "一次性US$2"], "zh") == "每年US$1和一次性US$2"
 
 

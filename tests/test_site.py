@@ -15,7 +15,8 @@ EXTERNAL_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src"
 def test_six_languages_each_with_every_page(site):
     en_pages = {p.relative_to(site / "en") for p in pages(site / "en")}
     assert {"index.html", "roadmap/index.html", "workplan/index.html", "404.html"} <= {
-        p.as_posix() for p in en_pages}
+        p.as_posix() for p in en_pages
+    }
     for code in CODES:
         assert {p.relative_to(site / code) for p in pages(site / code)} == en_pages, code
 
@@ -42,8 +43,9 @@ def test_language_links_point_to_the_same_page(site):
             for a in links:
                 target = urlsplit(urljoin(page_url, a["href"])).path
                 assert target == f"/{a['lang']}/" + rel.removesuffix("index.html"), (path, a)
-                assert (site / target.lstrip("/") / "index.html").exists() or \
-                    (site / target.lstrip("/")).is_file(), target
+                assert (site / target.lstrip("/") / "index.html").exists() or (
+                    site / target.lstrip("/")
+                ).is_file(), target
 
 
 def test_nothing_is_loaded_from_another_host(site):

@@ -6,11 +6,12 @@ One function, so that `roadmap check`, `roadmap build`, the rebuild of `roadmap 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pages import check_pages
 from ..model import DataError, Problem, Roadmap, load_roadmap
+from .pages import check_pages
 
 
 @dataclass
@@ -23,10 +24,29 @@ class Checked:
 
 def check_sources(project: Path, data_dir: Path) -> Checked:
     try:
-        roadmap = load_roadmap(data_dir)
+        roadmap = _load(Path(data_dir))
     except DataError as exc:
         return Checked(None, exc.problems, "data")
     found = check_pages(project, roadmap)
     errors = [p for p in found if p.severity == "error"]
-    return Checked(roadmap, errors, "pages" if errors else "",
-                   [p for p in found if p.severity == "warning"])
+    return Checked(
+        roadmap, errors, "pages" if errors else "", [p for p in found if p.severity == "warning"]
+    )
+
+
+_loaded: dict[Path, tuple[str, Roadmap]] = {}  # data folder -> (content hash, its roadmap)
+
+
+def _load(data_dir: Path) -> Roadmap:
+    """The data, validated again only when a file's content changed (`roadmap serve` checks
+    before every rebuild; an edit of a page leaves the data as it was)."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.glob("*.yml")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    key = digest.hexdigest()
+    known = _loaded.get(data_dir.resolve())
+    if known is not None and known[0] == key:
+        return known[1]
+    roadmap = load_roadmap(data_dir)
+    _loaded[data_dir.resolve()] = (key, roadmap)
+    return roadmap

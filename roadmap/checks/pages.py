@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import inspect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -59,9 +60,7 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
         for rel in sorted(pages):
             name = f"{display_root}/{code}/{rel}"
             if rel not in english:
-                problems.append(Problem(name, None, None, "", (
-                    f"there is no English page {display_root}/{DEFAULT}/{rel}: every page starts in "
-                    f"English and is translated from it, under the same name")))
+                problems.append(_no_original(name, f"{display_root}/{DEFAULT}/{rel}"))
                 continue
             source = (lang_dir / rel).read_text(encoding="utf-8")
             found, headings = _check_page(project, source, name, code, rel, roadmap)
@@ -70,80 +69,150 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
                 reference[rel] = (name, headings)
             else:
                 problems += _compare_headings(name, headings, *reference[rel])
-        for rel in sorted(english - pages):
-            problems.append(Problem(f"{display_root}/{code}/{rel}", None, None, "",
-                                    "not yet translated: readers see the English page under a notice",
-                                    "warning"))
+        problems += [
+            _untranslated(f"{display_root}/{code}/{rel}") for rel in sorted(english - pages)
+        ]
     return problems
 
 
+def _no_original(name: str, english_name: str) -> Problem:
+    """A page in another language must be the translation of an English page of the same name."""
+    return Problem(
+        name,
+        None,
+        None,
+        "",
+        f"there is no English page {english_name}: every page starts in "
+        "English and is translated from it, under the same name",
+    )
+
+
+def _untranslated(name: str) -> Problem:
+    """Only a warning: the build shows the English page in its place."""
+    return Problem(
+        name,
+        None,
+        None,
+        "",
+        "not yet translated: readers see the English page under a notice",
+        "warning",
+    )
+
+
 def _pages(lang_dir: Path) -> set[str]:
-    return {p.relative_to(lang_dir).as_posix() for p in lang_dir.rglob("*.md")} if lang_dir.is_dir() \
+    return (
+        {p.relative_to(lang_dir).as_posix() for p in lang_dir.rglob("*.md")}
+        if lang_dir.is_dir()
         else set()
+    )
 
 
-def _check_page(project: Path, source: str, name: str, code: str, rel: str,
-                roadmap: Roadmap) -> tuple[list[Problem], list[Heading]]:
-    problems: list[Problem] = []
-
-    def problem(line: int | None, message: str) -> None:
-        problems.append(Problem(name, line, None, "", message))
-
-    variables: set[str] = set()
-    macros_on = True
-    fm = _FRONT_MATTER.match(source)
-    if fm:
-        try:
-            front = yaml.safe_load(fm.group(1))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)  # 0-based, in the text after the first '---'
-            what = getattr(exc, "problem", None)
-            problem(mark.line + 2 if mark else 1, "the front matter between the '---' lines is not "
-                    "valid YAML" + (f" ({what})" if what else ""))
-            front = None
-        if isinstance(front, dict):
-            variables |= {str(k) for k in front}
-            macros_on = front.get("render_macros") is not False  # the page opts out of macros
-    if macros_on:
-        problems += [Problem(name, line, None, "", msg) for line, msg in _macro_problems(
-            project, source, code, rel, roadmap, variables)]
-    for offset, token in brackets.unmatched(source):
-        line = source.count("\n", 0, offset) + 1
-        problem(line, stray_message(token))
+def _check_page(
+    project: Path, source: str, name: str, code: str, rel: str, roadmap: Roadmap
+) -> tuple[list[Problem], list[Heading]]:
+    """The problems of one page, in the order of the checks, and its headings (which the
+    translations of an English page are then compared with)."""
+    front, found = _front_matter(source)
+    if front.get("render_macros") is not False:  # the page may opt out of macros
+        variables = {str(k) for k in front}
+        found += _macro_problems(project, source, code, rel, roadmap, variables)
+    found += _bracket_problems(source)
     headings = _headings(source)
+    found += _heading_id_problems(headings)
+    return [Problem(name, line, None, "", message) for line, message in found], headings
+
+
+def _front_matter(source: str) -> tuple[dict, list[tuple[int, str]]]:
+    """The page's front matter (empty if it has none, or none that is a mapping), and the
+    problem of front matter that is not valid YAML."""
+    fm = _FRONT_MATTER.match(source)
+    if not fm:
+        return {}, []
+    try:
+        front = yaml.safe_load(fm.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)  # 0-based, in the text after the first '---'
+        what = getattr(exc, "problem", None)
+        message = "the front matter between the '---' lines is not valid YAML" + (
+            f" ({what})" if what else ""
+        )
+        return {}, [(mark.line + 2 if mark else 1, message)]
+    return (front if isinstance(front, dict) else {}), []
+
+
+def _bracket_problems(source: str) -> list[tuple[int, str]]:
+    """Each [[ never closed and each ]] closing nothing, on its line."""
+    return [
+        (source.count("\n", 0, offset) + 1, stray_message(token))
+        for offset, token in brackets.unmatched(source)
+    ]
+
+
+def _heading_id_problems(headings: list[Heading]) -> list[tuple[int, str]]:
+    """Headings below the title without an id, and ids used twice (each names one anchor)."""
+    found = []
     first_line: dict[str, int] = {}
     for h in headings:
         if h.level > 1 and h.id is None:
-            problem(h.line, f"the heading '{h.text}' has no id: write it as '{'#' * h.level} {h.text} "
-                            "{#an-id}', with the id of the same heading in English")
+            found.append(
+                (
+                    h.line,
+                    f"the heading '{h.text}' has no id: write it as '{'#' * h.level} {h.text} "
+                    "{#an-id}', with the id of the same heading in English",
+                )
+            )
         elif h.id in first_line:
-            problem(h.line, f"the heading id '{h.id}' is already used on line {first_line[h.id]}: "
-                            "an id is an anchor and names one heading")
+            found.append(
+                (
+                    h.line,
+                    f"the heading id '{h.id}' is already used on line {first_line[h.id]}: "
+                    "an id is an anchor and names one heading",
+                )
+            )
         elif h.id:
             first_line[h.id] = h.line
-    return problems, headings
+    return found
 
 
-def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Roadmap,
-                    variables: set[str]):
+def _macro_problems(
+    project: Path, source: str, code: str, rel: str, roadmap: Roadmap, variables: set[str]
+) -> list[tuple[int, str]]:
+    """Jinja that does not parse, names that are neither macro nor variable, and macro calls
+    that the macro refuses."""
     env = _jinja(project, code)
     try:
         tree = env.parse(source)
     except TemplateSyntaxError as exc:
-        yield exc.lineno, f"the macro call is not complete or not valid ({exc.message})"
-        return
+        return [(exc.lineno, f"the macro call is not complete or not valid ({exc.message})")]
     table = _macros(roadmap, code, rel)
     extra = set(read_config(code, project).get("extra") or {})  # the engine makes them variables
     known = set(table) | variables | extra | set(DEFAULT_NAMESPACE) | engine().page_names()
     unknown = meta.find_undeclared_variables(tree) - known
+    return [*_unknown_names(tree, unknown, table), *_refused_calls(tree, table)]
+
+
+def _unknown_names(
+    tree: nodes.Template, unknown: set[str], table: dict
+) -> Iterator[tuple[int, str]]:
+    """Each unknown name once a line, with the closest macro name."""
     seen = set()
     for node in tree.find_all(nodes.Name):
         if node.name in unknown and (node.lineno, node.name) not in seen:
             seen.add((node.lineno, node.name))
             close = difflib.get_close_matches(node.name, sorted(table), n=1)
             hint = f"did you mean '{close[0]}'? " if close else ""
-            yield node.lineno, (f"'{node.name}' is not a macro or variable ({hint}"
-                                f"macros: {', '.join(sorted(table))})")
+            yield (
+                node.lineno,
+                (
+                    f"'{node.name}' is not a macro or variable ({hint}"
+                    f"macros: {', '.join(sorted(table))})"
+                ),
+            )
+
+
+def _refused_calls(tree: nodes.Template, table: dict) -> Iterator[tuple[int, str]]:
+    """Calls of our macros with arguments that do not fit the signature, and calls with
+    constant arguments that the macro refuses (an id that names nothing)."""
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in table:
             continue
@@ -153,12 +222,18 @@ def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Ro
             inspect.signature(func).bind(*args, **{k.key: None for k in call.kwargs})
         except TypeError:
             given = len(args) + len(call.kwargs)
-            yield call.lineno, (f"{call.node.name}() was given {given} argument{'s' * (given != 1)}; "
-                                f"it is written {call.node.name}{inspect.signature(func)}")
+            yield (
+                call.lineno,
+                (
+                    f"{call.node.name}() was given {given} argument{'s' * (given != 1)}; "
+                    f"it is written {call.node.name}{inspect.signature(func)}"
+                ),
+            )
             continue
-        if args and all(isinstance(a, nodes.Const) for a in args) and not call.kwargs:
+        consts = [a for a in args if isinstance(a, nodes.Const)]
+        if args and len(consts) == len(args) and not call.kwargs:
             try:
-                func(*(a.value for a in args))
+                func(*(a.value for a in consts))
             except PageError as exc:
                 yield call.lineno, str(exc)
 
@@ -167,8 +242,11 @@ def _macro_problems(project: Path, source: str, code: str, rel: str, roadmap: Ro
 def _jinja(project: Path, code: str) -> SandboxedEnvironment:
     """A Jinja environment with the delimiters the build uses (plugin 'roadmap' of the config)."""
     plugin = (read_config(code, project).get("plugins") or {}).get("roadmap") or {}
-    options = {key[3:]: value for key, value in plugin.items()
-               if key.startswith("j2_") and key.endswith("_string")}
+    options = {
+        key[3:]: value
+        for key, value in plugin.items()
+        if key.startswith("j2_") and key.endswith("_string")
+    }
     return SandboxedEnvironment(**options)
 
 
@@ -187,42 +265,87 @@ def _headings(source: str) -> list[Heading]:
             if at and source[at - 1] != "\n":  # a part may begin mid-line, after inline code
                 continue
             ident = _HEADING_ID.search(h.group(2))
-            text = h.group(2)[:ident.start()].rstrip() if ident else h.group(2)
-            out.append(Heading(source.count("\n", 0, at) + 1, len(h.group(1)),
-                               ident.group(1) if ident else None, text))
+            text = h.group(2)[: ident.start()].rstrip() if ident else h.group(2)
+            out.append(
+                Heading(
+                    source.count("\n", 0, at) + 1,
+                    len(h.group(1)),
+                    ident.group(1) if ident else None,
+                    text,
+                )
+            )
     return out
 
 
-def _compare_headings(name: str, headings: list[Heading], en_name: str,
-                      english: list[Heading]) -> list[Problem]:
+def _compare_headings(
+    name: str, headings: list[Heading], en_name: str, english: list[Heading]
+) -> list[Problem]:
     """The translated page must have the English headings: same ids, same levels, same order."""
     ours = [h for h in headings if h.level > 1 and h.id]  # level 1 is the title; no id: reported
     theirs = [h for h in english if h.level > 1 and h.id]
     if [(h.level, h.id) for h in ours] == [(h.level, h.id) for h in theirs]:
         return []
-    by_id = {h.id: h for h in ours}
+    found = _missing_ids(ours, theirs, en_name) + _foreign_ids(ours, theirs, en_name)
+    if not found:  # the same headings, so the difference is their order
+        found = _first_out_of_order(ours, theirs)
+    return [Problem(name, line, None, "", message) for line, message in found]
+
+
+def _missing_ids(
+    ours: list[Heading], theirs: list[Heading], en_name: str
+) -> list[tuple[int | None, str]]:
+    """English headings the translation lacks (reported for the page: there is no line)."""
+    our_ids = {h.id for h in ours}
+    return [
+        (
+            None,
+            f"no heading with the id '{h.id}' ({en_name}:{h.line} has "
+            f"'{'#' * h.level} {h.text} {{#{h.id}}}')",
+        )
+        for h in theirs
+        if h.id not in our_ids
+    ]
+
+
+def _foreign_ids(
+    ours: list[Heading], theirs: list[Heading], en_name: str
+) -> list[tuple[int | None, str]]:
+    """Headings of the translation that English lacks, or has at another level."""
     en_by_id = {h.id: h for h in theirs}
-    problems = [Problem(name, None, None, "", (
-        f"no heading with the id '{h.id}' ({en_name}:{h.line} has "
-        f"'{'#' * h.level} {h.text} {{#{h.id}}}')")) for h in theirs if h.id not in by_id]
+    found: list[tuple[int | None, str]] = []
     for h in ours:
         en = en_by_id.get(h.id)
         if en is None:
-            problems.append(Problem(name, h.line, None, "", (
-                f"the heading id '{h.id}' is not in the English page {en_name}: "
-                "ids are the same in every language")))
+            found.append(
+                (
+                    h.line,
+                    f"the heading id '{h.id}' is not in the English page {en_name}: "
+                    "ids are the same in every language",
+                )
+            )
         elif en.level != h.level:
-            problems.append(Problem(name, h.line, None, "", (
-                f"'{h.id}' is a level-{h.level} heading here and level {en.level} "
-                f"in English ({en_name}:{en.line})")))
-    if problems:
-        return problems
-    # The same headings in another order: name the first one out of place. (None out of place:
-    # an id used twice, reported with the page.)
-    misplaced = next(((h, en) for h, en in zip(ours, theirs) if h.id != en.id), None)
+            found.append(
+                (
+                    h.line,
+                    f"'{h.id}' is a level-{h.level} heading here and level {en.level} "
+                    f"in English ({en_name}:{en.line})",
+                )
+            )
+    return found
+
+
+def _first_out_of_order(ours: list[Heading], theirs: list[Heading]) -> list[tuple[int | None, str]]:
+    """The first heading out of place, if any. (None out of place: an id used twice, which is
+    reported with the page.)"""
+    pairs = zip(ours, theirs, strict=False)  # an id used twice makes the lists differ in length
+    misplaced = next(((h, en) for h, en in pairs if h.id != en.id), None)
     if misplaced is None:
         return []
     h, en = misplaced
-    return [Problem(name, h.line, None, "", (
-        f"the heading '{h.id}' comes here where English has '{en.id}': "
-        "headings follow the order of the English page"))]
+    return [
+        (
+            h.line,
+            f"the heading '{h.id}' comes here where English has '{en.id}': "
+            "headings follow the order of the English page",
+        )
+    ]

@@ -7,6 +7,7 @@ else as it is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import yaml
@@ -15,8 +16,11 @@ from ..i18n import CODES, DEFAULT
 from ..model.schema import FILES
 
 # kind -> (data file, list key); nested kinds live in a list inside their phase.
-TOP = {"phase": ("phases", "phases"), "activity": ("workplan", "activities"),
-       "resource": ("resources", "resources")}
+TOP = {
+    "phase": ("phases", "phases"),
+    "activity": ("workplan", "activities"),
+    "resource": ("resources", "resources"),
+}
 NESTED = {"objectives": "objective", "milestones": "milestone", "deliverables": "deliverable"}
 KINDS = ("phase", "objective", "milestone", "deliverable", "activity", "resource")
 
@@ -38,7 +42,7 @@ class Change:
     fields: list[FieldChange] = field(default_factory=list)
 
 
-def load_files(files: dict[str, bytes | str]) -> dict[str, dict]:
+def load_files(files: Mapping[str, bytes | str]) -> dict[str, dict]:
     """Parsed data files (name without .yml -> content) from file name -> bytes."""
     out = {}
     for name in FILES:
@@ -89,8 +93,10 @@ def _fields(kind: str, old: dict, new: dict, lang: str) -> list[FieldChange]:
     for name in names:
         a, b = shown(old.get(name), lang), shown(new.get(name), lang)
         if a != b and not (_empty(a) and _empty(b)):
-            texty = any(is_text(v) or (isinstance(v, list) and any(is_text(x) for x in v))
-                        for v in (old.get(name), new.get(name)))
+            texty = any(
+                is_text(v) or (isinstance(v, list) and any(is_text(x) for x in v))
+                for v in (old.get(name), new.get(name))
+            )
             out.append(FieldChange(name, a, b, texty))
     return out
 
@@ -113,6 +119,9 @@ def compare(old: dict[str, dict], new: dict[str, dict], lang: str) -> list[Chang
                 fields = _fields(kind, before[key], item, lang)
                 if fields:
                     changes.append(Change(kind, key[1], "changed", item, fields))
-        changes += [Change(kind, key[1], "removed", item) for key, item in before.items()
-                    if key[0] == kind and key not in after]
+        changes += [
+            Change(kind, key[1], "removed", item)
+            for key, item in before.items()
+            if key[0] == kind and key not in after
+        ]
     return changes

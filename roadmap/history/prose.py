@@ -28,8 +28,11 @@ class PageChange:
 def paragraphs(markdown: str) -> list[str]:
     """Blocks separated by blank lines, front matter and heading ids left out."""
     body = _HEADING_ID.sub("", _FRONT_MATTER.sub("", markdown.replace("\r\n", "\n")))
-    return [" ".join(line.strip() for line in block.splitlines())
-            for block in re.split(r"\n\s*\n", body) if block.strip()]
+    return [
+        " ".join(line.strip() for line in block.splitlines())
+        for block in re.split(r"\n\s*\n", body)
+        if block.strip()
+    ]
 
 
 def title(markdown: str, fallback: str) -> str:
@@ -47,14 +50,15 @@ def compare_page(old: str, new: str) -> list[Block]:
             continue
         olds, news = a[i1:i2], b[j1:j2]
         if op == "replace" and len(olds) == len(news):  # paragraphs edited in place
-            out += [Block(x, y) for x, y in zip(olds, news) if changed(x, y)]
+            out += [Block(x, y) for x, y in zip(olds, news, strict=True) if changed(x, y)]
         else:
             out += [Block(x, None) for x in olds] + [Block(None, y) for y in news]
     return out
 
 
-def compare_pages(old: dict[str, str], new: dict[str, str], order: list[str],
-                  skip: set[str]) -> list[PageChange]:
+def compare_pages(
+    old: dict[str, str], new: dict[str, str], order: list[str], skip: set[str]
+) -> list[PageChange]:
     """Pages (path -> Markdown) changed between two drafts, in ``order`` then by name."""
     paths = [p for p in order if p in old or p in new]
     paths += sorted((set(old) | set(new)) - set(paths))

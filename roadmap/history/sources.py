@@ -28,14 +28,22 @@ def _markdown(files: dict[str, bytes]) -> dict[str, str]:
 
 
 def at_tag(root: Path, tag: str) -> Sources:
-    return Sources(load_files(gitrepo.files_at(root, tag, "data")),
-                   {code: _markdown(gitrepo.files_at(root, tag, f"docs/{code}")) for code in CODES})
+    return Sources(
+        load_files(gitrepo.files_at(root, tag, "data")),
+        {code: _markdown(gitrepo.files_at(root, tag, f"docs/{code}")) for code in CODES},
+    )
 
 
 def on_disk(root: Path, data_dir: Path) -> Sources:
     def read(folder: Path) -> dict[str, str]:
-        return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-                for p in folder.rglob("*.md")} if folder.is_dir() else {}
+        return (
+            {
+                p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                for p in folder.rglob("*.md")
+            }
+            if folder.is_dir()
+            else {}
+        )
 
     return Sources(load_folder(data_dir), {code: read(root / "docs" / code) for code in CODES})
 
@@ -51,6 +59,7 @@ def read_pair(roadmap: Roadmap, draft: Draft, root: Path, data_dir: Path) -> Dra
     if tag is None:
         return DraftPair(None, first)
     known = {d.id: d for d in roadmap.drafts}
-    previous = known.get(tag) or Draft(id=tag, title={DEFAULT: tag}, date=dt.date.min,
-                                       status="superseded")
+    previous = known.get(tag) or Draft(
+        id=tag, title={DEFAULT: tag}, date=dt.date.min, status="superseded"
+    )
     return DraftPair(previous, first, at_tag(root, tag), on_disk(root, data_dir))

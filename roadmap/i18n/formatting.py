@@ -15,6 +15,7 @@ from babel.numbers import format_currency, format_decimal
 
 from . import language
 
+
 def locale(code: str) -> Locale:
     return Locale.parse(language(code).locale)
 
@@ -76,8 +77,11 @@ def format_money(amount: float | Decimal, currency: str, code: str) -> str:
     loc = locale(code)
     whole = Decimal(str(amount)) == Decimal(str(amount)).to_integral_value()
     if language(code).direction == "rtl":
-        return format_currency(amount, currency, locale=loc, format_type="name",
-                               **({"format": "#,##0", "currency_digits": False} if whole else {}))
+        if whole:
+            return format_currency(
+                amount, currency, "#,##0", loc, currency_digits=False, format_type="name"
+            )
+        return format_currency(amount, currency, locale=loc, format_type="name")
     if not whole:
         return format_currency(amount, currency, locale=loc)
     pattern = loc.currency_formats["standard"].pattern.split(";")[0].replace(".00", "")

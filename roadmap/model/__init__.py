@@ -35,12 +35,16 @@ def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
             problems += exc.problems
             continue
         except RecursionError:
-            problems.append(Problem(display, None, None, "", "the file is nested too deeply to read"))
+            problems.append(
+                Problem(display, None, None, "", "the file is nested too deeply to read")
+            )
             continue
         docs[name] = doc
         if not isinstance(doc.data, dict):
             top = next(iter(model.model_fields))
-            problems.append(doc.problem((), f"the file must start with '{top}:' followed by a list"))
+            problems.append(
+                doc.problem((), f"the file must start with '{top}:' followed by a list")
+            )
             continue
         try:
             models[name] = model.model_validate(doc.data)
@@ -55,9 +59,13 @@ def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
     if errors:
         raise DataError(errors)
     return Roadmap(
-        events=models["events"].events, actors=models["actors"].actors,
-        phases=models["phases"].phases, activities=models["workplan"].activities,
-        funding_sources=models["resources"].funding_sources, resources=models["resources"].resources,
-        terms=models["glossary"].terms, drafts=models["drafts"].drafts,
+        events=models["events"].events,
+        actors=models["actors"].actors,
+        phases=models["phases"].phases,
+        activities=models["workplan"].activities,
+        funding_sources=models["resources"].funding_sources,
+        resources=models["resources"].resources,
+        terms=models["glossary"].terms,
+        drafts=models["drafts"].drafts,
         warnings=sorted(p for p in found if p.severity == "warning"),
     )

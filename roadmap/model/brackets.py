@@ -25,5 +25,8 @@ def stray(text: str) -> list[tuple[int, str]]:
 
 
 def stray_message(token: str) -> str:
-    return ("'[[' opens a bracketed passage that is not closed by ']]' on the same line"
-            if token == "[[" else "']]' closes no bracketed passage: it needs a '[[' before it")
+    return (
+        "'[[' opens a bracketed passage that is not closed by ']]' on the same line"
+        if token == "[["
+        else "']]' closes no bracketed passage: it needs a '[[' before it"
+    )

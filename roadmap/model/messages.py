@@ -6,6 +6,7 @@ import difflib
 import types
 import typing
 from datetime import date
+from fnmatch import fnmatchcase
 
 from pydantic import BaseModel, RootModel
 from pydantic_core import ErrorDetails
@@ -61,48 +62,64 @@ def _unwrap(tp: object) -> object:
     return tp
 
 
+# Errors whose message needs nothing but what was found ({found}), by pydantic error type;
+# a pattern ending in '*' takes every type that starts so (date_parsing, int_from_float...).
+_BY_TYPE: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("date*",), "{found} is not a real date; expected YYYY-MM-DD, e.g. 2026-04-01"),
+    (("string_type",), "expected text, found {found}"),
+    (("string_too_short",), "must not be empty"),
+    (("list_type", "tuple_type"), "expected a list (one '- ' line per entry), found {found}"),
+    (
+        ("model_type", "dict_type", "model_attributes_type"),
+        "expected a block of fields, found {found}",
+    ),
+    (("too_short",), "needs at least one entry"),
+    (("greater_than_equal",), "must not be negative (found {found})"),
+    (("float*", "int*", "decimal*"), "expected a number, found {found}"),
+    (("bool*",), "expected true or false, found {found}"),
+)
+
+
 def reword(error: ErrorDetails, model: type[BaseModel]) -> tuple[Path, str, bool]:
     """(path, message, points_at_key) for one pydantic error."""
-    loc = tuple(p for p in error["loc"] if p != "[key]")
-    # RootModel inserts no loc part, but unions add the type name: drop anything not from the data.
-    loc = tuple(p for p in loc if isinstance(p, int) or not p.startswith(("function-", "date")))
+    loc = _data_loc(error["loc"])
     kind = error["type"]
     found = error.get("input")
     ctx = error.get("ctx") or {}
     if kind == "missing":
         return loc, "this field is required", False
     if kind == "extra_forbidden":
-        name = loc[-1]
-        allowed = field_names(model, loc[:-1])
-        close = difflib.get_close_matches(str(name), allowed, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return loc, (f"unknown field '{name}'; {hint}allowed here: {', '.join(allowed)}"), True
+        return loc, _unknown_field(loc, model), True
     if kind == "string_pattern_mismatch":
         expected = ID_PATTERNS.get(ctx.get("pattern", ""), f"text matching {ctx.get('pattern')}")
         return loc, f"{describe(found)} is not {expected}", False
+    if kind == "literal_error" and "[key]" in error["loc"]:
+        message = f"{describe(found)} is not a language code; expected one of {ctx.get('expected')}"
+        return loc, message, True
     if kind == "literal_error":
-        if "[key]" in error["loc"]:
-            return loc, (f"{describe(found)} is not a language code; "
-                         f"expected one of {ctx.get('expected')}"), True
         return loc, f"{describe(found)} is not allowed here; expected {ctx.get('expected')}", False
-    if kind.startswith("date"):
-        return loc, f"{describe(found)} is not a real date; expected YYYY-MM-DD, e.g. 2026-04-01", False
-    if kind in ("string_type",):
-        return loc, f"expected text, found {describe(found)}", False
-    if kind in ("string_too_short",):
-        return loc, "must not be empty", False
-    if kind in ("list_type", "tuple_type"):
-        return loc, f"expected a list (one '- ' line per entry), found {describe(found)}", False
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return loc, f"expected a block of fields, found {describe(found)}", False
-    if kind == "too_short":
-        return loc, "needs at least one entry", False
-    if kind in ("greater_than_equal",):
-        return loc, f"must not be negative (found {describe(found)})", False
-    if kind.startswith(("float", "int", "decimal")):
-        return loc, f"expected a number, found {describe(found)}", False
-    if kind.startswith("bool"):
-        return loc, f"expected true or false, found {describe(found)}", False
     if kind == "value_error":
         return loc, str(ctx.get("error", error["msg"])), False
+    for patterns, message in _BY_TYPE:
+        if any(fnmatchcase(kind, pattern) for pattern in patterns):
+            return loc, message.format(found=describe(found)), False
     return loc, f"{error['msg']} (found {describe(found)})", False
+
+
+def _data_loc(loc: tuple[int | str, ...]) -> Path:
+    """The path in the data: without the parts pydantic adds for dict keys and union members."""
+    # RootModel inserts no loc part, but unions add the type name: drop anything not from the data.
+    return tuple(
+        p
+        for p in loc
+        if p != "[key]" and (isinstance(p, int) or not p.startswith(("function-", "date")))
+    )
+
+
+def _unknown_field(loc: Path, model: type[BaseModel]) -> str:
+    """A field the model does not have, with the closest allowed name and all of them."""
+    name = loc[-1]
+    allowed = field_names(model, loc[:-1])
+    close = difflib.get_close_matches(str(name), allowed, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown field '{name}'; {hint}allowed here: {', '.join(allowed)}"

@@ -23,7 +23,27 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+        return f"{where}: {self.text}"
+
+    @property
+    def text(self) -> str:
+        """What is wrong, with the field it is in: 'activities[1].phase: ... is not a phase'."""
+        return f"{self.path + ': ' if self.path else ''}{self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions annotation: shown on this line of the pull request's diff."""
+        where = [f"file={_escape(self.file, True)}"]
+        if self.line is not None:
+            where.append(f"line={self.line}")
+            if self.column is not None:
+                where.append(f"col={self.column}")
+        return f"::{self.severity} {','.join(where)}::{_escape(self.text, False)}"
+
+
+def _escape(value: str, is_property: bool) -> str:
+    """GitHub's workflow-command escaping (%, newlines; also ':' and ',' in properties)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
 class DataError(Exception):

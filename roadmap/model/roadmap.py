@@ -19,8 +19,9 @@ from .schema import (
     Term,
 )
 
-Kind = Literal["phase", "objective", "milestone", "deliverable", "activity", "resource", "event",
-               "term"]
+Kind = Literal[
+    "phase", "objective", "milestone", "deliverable", "activity", "resource", "event", "term"
+]
 
 
 @dataclass(frozen=True)

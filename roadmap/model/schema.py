@@ -7,7 +7,7 @@ The JSON Schemas in ``schemas/`` are generated from these models (``roadmap sche
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
 
@@ -26,28 +26,31 @@ ID_PATTERNS: dict[str, str] = {
     r"^P[0-9]+\.D[0-9]+$": "a deliverable id such as P1.D1 (its phase id, '.D', a number)",
     r"^A[0-9]+\.[0-9]+$": "an activity id such as A1.3",
     r"^R[0-9]+\.[0-9]+$": "a resource id such as R1.2",
-    r"^[A-Z][A-Za-z0-9-]*$": "an event id such as PC3 or COP1 (a capital letter, then letters, digits or '-')",
+    r"^[A-Z][A-Za-z0-9-]*$": (
+        "an event id such as PC3 or COP1 (a capital letter, then letters, digits or '-')"
+    ),
     r"^[a-z][a-z0-9-]*$": "a lowercase id such as secretariat or regular-budget",
     r"^draft-[0-9]+$": "a draft id such as draft-3",
     r"^[A-Z]{3}$": "a three-letter ISO 4217 currency code such as USD",
 }
 
 
-def _id(pattern: str, title: str):
+def _id(pattern: str, title: str) -> Any:
+    """The pattern of an id and its description in the JSON Schemas (for editors)."""
     assert pattern in ID_PATTERNS
-    return Annotated[str, Field(pattern=pattern, description=f"{title}: {ID_PATTERNS[pattern]}")]
+    return Field(pattern=pattern, description=f"{title}: {ID_PATTERNS[pattern]}")
 
 
-PhaseId = _id(r"^P[0-9]+$", "Phase id")
-ObjectiveId = _id(r"^P[0-9]+\.O[0-9]+$", "Objective id")
-MilestoneId = _id(r"^P[0-9]+\.M[0-9]+$", "Milestone id")
-DeliverableId = _id(r"^P[0-9]+\.D[0-9]+$", "Deliverable id")
-ActivityId = _id(r"^A[0-9]+\.[0-9]+$", "Activity id")
-ResourceId = _id(r"^R[0-9]+\.[0-9]+$", "Resource id")
-EventId = _id(r"^[A-Z][A-Za-z0-9-]*$", "Event id")
-SlugId = _id(r"^[a-z][a-z0-9-]*$", "Id")
-DraftId = _id(r"^draft-[0-9]+$", "Draft id")
-Currency = _id(r"^[A-Z]{3}$", "Currency")
+PhaseId = Annotated[str, _id(r"^P[0-9]+$", "Phase id")]
+ObjectiveId = Annotated[str, _id(r"^P[0-9]+\.O[0-9]+$", "Objective id")]
+MilestoneId = Annotated[str, _id(r"^P[0-9]+\.M[0-9]+$", "Milestone id")]
+DeliverableId = Annotated[str, _id(r"^P[0-9]+\.D[0-9]+$", "Deliverable id")]
+ActivityId = Annotated[str, _id(r"^A[0-9]+\.[0-9]+$", "Activity id")]
+ResourceId = Annotated[str, _id(r"^R[0-9]+\.[0-9]+$", "Resource id")]
+EventId = Annotated[str, _id(r"^[A-Z][A-Za-z0-9-]*$", "Event id")]
+SlugId = Annotated[str, _id(r"^[a-z][a-z0-9-]*$", "Id")]
+DraftId = Annotated[str, _id(r"^draft-[0-9]+$", "Draft id")]
+Currency = Annotated[str, _id(r"^[A-Z]{3}$", "Currency")]
 NonNegative = Annotated[float, Field(ge=0)]
 
 

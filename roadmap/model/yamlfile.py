@@ -14,6 +14,10 @@ import yaml
 
 from .problems import DataError, Path, Problem, format_path
 
+# libyaml's C reader when PyYAML was built with it: the same nodes and line/column marks, several
+# times faster than the pure-Python reader.
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
 
@@ -27,7 +31,9 @@ _HINTS = {
     ),
     "could not find expected ':'": "a line is missing the ':' between a field name and its value",
     "found undefined alias": "'*' starts an alias, which is not allowed; put the text in quotes",
-    "expected <block end>, but found": "the indentation of this line does not match the lines above",
+    "expected <block end>, but found": (
+        "the indentation of this line does not match the lines above"
+    ),
     "did not find expected key": "the indentation of this line does not match the lines above",
     "found unexpected end of stream": "a quote or bracket opened earlier is never closed",
 }
@@ -63,34 +69,15 @@ class YamlDoc:
 
 def load_yaml(fs_path: FsPath, display: str) -> YamlDoc:
     """Load ``fs_path``; ``display`` is the name shown in messages (e.g. data/phases.yml)."""
-    try:
-        raw = fs_path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(display, None, None, "", "file is missing")]) from None
-    if len(raw) > MAX_BYTES:
-        raise DataError([Problem(display, None, None, "",
-                                 f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError([Problem(display, line, None, "",
-                                 "the file is not UTF-8 text; save it with UTF-8 encoding")]) from None
-    bad = next((i for i, ch in enumerate(text) if _FORBIDDEN(ch)), None)
-    if bad is not None:
-        line = text.count("\n", 0, bad) + 1
-        column = bad - (text.rfind("\n", 0, bad) + 1) + 1
-        raise DataError([Problem(display, line, column, "",
-                                 f"the invisible control character U+{ord(text[bad]):04X} is not "
-                                 "allowed in YAML; delete it (it often comes from copy and paste)")])
+    text = _read_text(fs_path, display)
+    _check_characters(text, display)
     _check_events(text, display)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_FAST)
     except yaml.MarkedYAMLError as exc:
-        raise DataError([_syntax_problem(exc, display)]) from None
+        raise _syntax_error(text, display, exc) from None
     doc = YamlDoc(display, None)
-    if node is None:
-        doc.data = None
+    if node is None:  # an empty file
         return doc
     doc.data = _value(node, (), doc, yaml.SafeLoader(""))
     if doc.problems:
@@ -98,28 +85,86 @@ def load_yaml(fs_path: FsPath, display: str) -> YamlDoc:
     return doc
 
 
+def _file_error(display: str, line: int | None, column: int | None, message: str) -> DataError:
+    """The error for a problem with the file as a whole, before any value is read."""
+    return DataError([Problem(display, line, column, "", message)])
+
+
+def _read_text(fs_path: FsPath, display: str) -> str:
+    """The file's text: it must exist, be no larger than MAX_BYTES and be UTF-8."""
+    try:
+        raw = fs_path.read_bytes()
+    except FileNotFoundError:
+        raise _file_error(display, None, None, "file is missing") from None
+    if len(raw) > MAX_BYTES:
+        raise _file_error(
+            display, None, None, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _file_error(
+            display, line, None, "the file is not UTF-8 text; save it with UTF-8 encoding"
+        ) from None
+
+
+def _check_characters(text: str, display: str) -> None:
+    """Name the first control character: the YAML reader's own message does not say where."""
+    bad = next((i for i, ch in enumerate(text) if _FORBIDDEN(ch)), None)
+    if bad is None:
+        return
+    line = text.count("\n", 0, bad) + 1
+    column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+    raise _file_error(
+        display,
+        line,
+        column,
+        f"the invisible control character U+{ord(text[bad]):04X} is not "
+        "allowed in YAML; delete it (it often comes from copy and paste)",
+    )
+
+
 def _check_events(text: str, display: str) -> None:
-    """Stream the events once: cheap, iterative, and it sees aliases and depth before any recursion."""
+    """Refuse aliases and deep nesting, seen in one cheap, iterative pass before any recursion."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_FAST):
+            mark = event.start_mark
+            assert mark is not None  # the parser marks every event
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise DataError([Problem(display, event.start_mark.line + 1,
-                                             event.start_mark.column + 1, "",
-                                             f"nesting is deeper than {MAX_DEPTH} levels; "
-                                             "the data files never need that")])
+                    raise _file_error(
+                        display,
+                        mark.line + 1,
+                        mark.column + 1,
+                        f"nesting is deeper than {MAX_DEPTH} levels; "
+                        "the data files never need that",
+                    )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
             elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise DataError([Problem(display, event.start_mark.line + 1,
-                                         event.start_mark.column + 1, "",
-                                         "YAML anchors and aliases ('&name', '*name') are not "
-                                         "allowed; write the value out, or quote text that starts "
-                                         "with '&' or '*'")])
+                raise _file_error(
+                    display,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "YAML anchors and aliases ('&name', '*name') are not "
+                    "allowed; write the value out, or quote text that starts "
+                    "with '&' or '*'",
+                )
     except yaml.MarkedYAMLError as exc:
-        raise DataError([_syntax_problem(exc, display)]) from None
+        raise _syntax_error(text, display, exc) from None
+
+
+def _syntax_error(text: str, display: str, fast: yaml.MarkedYAMLError) -> DataError:
+    """A syntax error in PyYAML's own words, which ``_HINTS`` explain: libyaml (``_FAST``) words
+    some differently, so the file is read once more, slowly, only when it has a mistake."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return DataError([_syntax_problem(exc, display)])
+    return DataError([_syntax_problem(fast, display)])
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
@@ -131,8 +176,9 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
         message += f" ({exc.context.strip()})"
     if hint:
         message += f"; {hint}"
-    return Problem(display, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                   "", message)
+    return Problem(
+        display, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "", message
+    )
 
 
 def _value(node: yaml.Node, path: Path, doc: YamlDoc, constructor) -> object:
@@ -141,18 +187,33 @@ def _value(node: yaml.Node, path: Path, doc: YamlDoc, constructor) -> object:
         out: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                doc.problems.append(Problem(doc.file, key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1, format_path(path),
-                                        "a field name must be plain text"))
+                doc.problems.append(
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        format_path(path),
+                        "a field name must be plain text",
+                    )
+                )
                 continue
             key = key_node.value
             child = path + (key,)
             if key in out:
-                doc.problems.append(Problem(doc.file, key_node.start_mark.line + 1,
-                                        key_node.start_mark.column + 1, format_path(child),
-                                        f"'{key}' appears twice in the same block; keep one"))
+                doc.problems.append(
+                    Problem(
+                        doc.file,
+                        key_node.start_mark.line + 1,
+                        key_node.start_mark.column + 1,
+                        format_path(child),
+                        f"'{key}' appears twice in the same block; keep one",
+                    )
+                )
                 continue
-            doc.key_positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            doc.key_positions[child] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             out[key] = _value(value_node, child, doc, constructor)
         return out
     if isinstance(node, yaml.SequenceNode):

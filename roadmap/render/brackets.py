@@ -43,12 +43,24 @@ def render_markdown(markdown: str, lang: str) -> tuple[str, int]:
 
 def unmatched(markdown: str) -> list[tuple[int, str]]:
     """Offsets of '[[' and ']]' outside code that belong to no passage: a typing mistake."""
-    return [(pos + offset, token) for pos, part, is_code in split_code(markdown) if not is_code
-            for offset, token in stray(part)]
+    return [
+        (pos + offset, token)
+        for pos, part, is_code in split_code(markdown)
+        if not is_code
+        for offset, token in stray(part)
+    ]
 
 
 def count_data(roadmap, lang: str) -> int:
     """Bracketed passages in every data text, as read in ``lang``."""
-    items = (roadmap.events + roadmap.actors + roadmap.phases + roadmap.activities
-             + roadmap.funding_sources + roadmap.resources + roadmap.terms + roadmap.drafts)
+    items = (
+        roadmap.events
+        + roadmap.actors
+        + roadmap.phases
+        + roadmap.activities
+        + roadmap.funding_sources
+        + roadmap.resources
+        + roadmap.terms
+        + roadmap.drafts
+    )
     return sum(count(text.get(lang)) for _, text in iter_texts(items))

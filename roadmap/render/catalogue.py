@@ -36,6 +36,7 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
             ctx = page()
             ctx.shows_data = True  # the page shows the illustrative data: it says so
             return draw(ctx)
+
         return call
 
     def on_page(draw: Callable[[PageContext], str]) -> Callable[[], str]:
@@ -60,9 +61,11 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src)),
         "events_table": data(lambda c: phases.events(c.roadmap, c.lang)),
         "timeline": lambda phase=None: data(
-            lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase))(),
+            lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase)
+        )(),
         "workplan": lambda phase=None: data(
-            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase))(),
+            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase)
+        )(),
         "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.src)),
         "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src)),
         "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),

@@ -45,7 +45,7 @@ def lead(html: str, limit: int = LIMIT) -> str:
     text = " ".join("".join(parser.chunks).split())
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[: limit - 1]
     space = cut.rfind(" ")
     if space > limit * 2 // 3:  # end on a whole word where words are spaced (not in Chinese)
         cut = cut[:space]

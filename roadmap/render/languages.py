@@ -18,12 +18,22 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
     for lang in LANGUAGES:
         if page_url.endswith("404.html"):
             lang_root = urlsplit(site_url).path.rstrip("/")
-            root = lang_root[: lang_root.rfind("/")] if version is None else \
-                lang_root[: lang_root.rfind("/", 0, lang_root.rfind("/"))]
+            root = (
+                lang_root[: lang_root.rfind("/")]
+                if version is None
+                else lang_root[: lang_root.rfind("/", 0, lang_root.rfind("/"))]
+            )
             href = f"{root}/{lang.code}/" + (f"{version}/" if version else "")
         else:
             up = "../" * (page_url.count("/") + 1 + (1 if version else 0))
             href = up + lang.code + "/" + (f"{version}/" if version else "") + page_url
-        links.append({"code": lang.code, "name": lang.name, "dir": lang.direction, "href": href,
-                      "current": lang.code == current})
+        links.append(
+            {
+                "code": lang.code,
+                "name": lang.name,
+                "dir": lang.direction,
+                "href": href,
+                "current": lang.code == current,
+            }
+        )
     return links

@@ -13,7 +13,7 @@ def split_code(markdown: str) -> Iterator[tuple[int, str, bool]]:
     """(offset, part, is_code) for consecutive parts of ``markdown``."""
     pos = 0
     for m in _CODE.finditer(markdown):
-        yield pos, markdown[pos:m.start()], False
+        yield pos, markdown[pos : m.start()], False
         yield m.start(), m.group(0), True
         pos = m.end()
     yield pos, markdown[pos:], False

@@ -5,14 +5,20 @@ from __future__ import annotations
 from ..i18n import t
 from ..i18n.formatting import format_day, format_period
 from ..model import Roadmap
+from ..model.schema import Phase
 from .links import Linker
 from .templating import render
 from .text import markdown_inline, plain
 
 
 def overview(roadmap: Roadmap, lang: str, page_src: str) -> str:
-    return render("phases_overview.html", roadmap=roadmap, lang=lang, link=Linker(page_src),
-                  period=lambda p: format_period(p.start, p.end, lang))
+    return render(
+        "phases_overview.html",
+        roadmap=roadmap,
+        lang=lang,
+        link=Linker(page_src),
+        period=lambda p: format_period(p.start, p.end, lang),
+    )
 
 
 def detail(roadmap: Roadmap, lang: str, page_src: str) -> str:
@@ -20,24 +26,47 @@ def detail(roadmap: Roadmap, lang: str, page_src: str) -> str:
     link = Linker(page_src)
     parts = []
     for phase in roadmap.phases:
-        heading = markdown_inline(f"{phase.id} · {plain(phase.title, lang)}")
-        parts.append(f"## {heading} {{#{phase.id}}}\n")
-        parts.append(render("phase_summary.html", phase=phase, lang=lang,
-                            period=format_period(phase.start, phase.end, lang)) + "\n")
-        parts.append(f"### {markdown_inline(t(lang, 'phase.objectives'))} {{#{phase.id}-objectives}}\n")
-        parts.append(render("phase_objectives.html", phase=phase, roadmap=roadmap, lang=lang,
-                            link=link) + "\n")
-        if phase.milestones:
-            parts.append(f"### {markdown_inline(t(lang, 'phase.milestones'))} {{#{phase.id}-milestones}}\n")
-            parts.append(render("phase_milestones.html", phase=phase, roadmap=roadmap, lang=lang,
-                                link=link, day=lambda d: format_day(d, lang)) + "\n")
-        if phase.deliverables:
-            parts.append(f"### {markdown_inline(t(lang, 'phase.deliverables'))} "
-                         f"{{#{phase.id}-deliverables}}\n")
-            parts.append(render("phase_deliverables.html", phase=phase, lang=lang) + "\n")
+        parts += _phase_section(roadmap, phase, lang, link)
     return "\n".join(parts)
 
 
+def _phase_section(roadmap: Roadmap, phase: Phase, lang: str, link: Linker) -> list[str]:
+    """A phase's heading and summary, then its objectives, milestones and deliverables (the
+    last two only if it has any), each under a heading whose id is the phase's id and the part."""
+    heading = markdown_inline(f"{phase.id} · {plain(phase.title, lang)}")
+    period = format_period(phase.start, phase.end, lang)
+    parts = [
+        f"## {heading} {{#{phase.id}}}\n",
+        render("phase_summary.html", phase=phase, lang=lang, period=period) + "\n",
+        _part_heading(phase, "objectives", lang),
+        render("phase_objectives.html", phase=phase, roadmap=roadmap, lang=lang, link=link) + "\n",
+    ]
+    if phase.milestones:
+        parts.append(_part_heading(phase, "milestones", lang))
+        milestones = render(
+            "phase_milestones.html",
+            phase=phase,
+            roadmap=roadmap,
+            lang=lang,
+            link=link,
+            day=lambda d: format_day(d, lang),
+        )
+        parts.append(milestones + "\n")
+    if phase.deliverables:
+        parts.append(_part_heading(phase, "deliverables", lang))
+        parts.append(render("phase_deliverables.html", phase=phase, lang=lang) + "\n")
+    return parts
+
+
+def _part_heading(phase: Phase, part: str, lang: str) -> str:
+    """'### Objectives {#P1-objectives}': the words of this language, the same id in all."""
+    return f"### {markdown_inline(t(lang, f'phase.{part}'))} {{#{phase.id}-{part}}}\n"
+
+
 def events(roadmap: Roadmap, lang: str) -> str:
-    return render("events.html", roadmap=roadmap, lang=lang,
-                  period=lambda e: format_period(e.start, e.last_day, lang))
+    return render(
+        "events.html",
+        roadmap=roadmap,
+        lang=lang,
+        period=lambda e: format_period(e.start, e.last_day, lang),
+    )

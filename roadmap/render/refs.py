@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from typing import Any
 
 from markupsafe import escape
 
@@ -22,9 +23,11 @@ def ref(roadmap: Roadmap, item_id: str, lang: str, from_src: str) -> str:
     entry = roadmap.entries.get(item_id)
     if entry is None:
         known = ", ".join(sorted(roadmap.entries)[:15])
-        raise PageError(f"ref('{item_id}'): no phase, objective, milestone, deliverable, activity, "
-                        f"resource, event or term has this id (known ids include: {known}, ...)")
-    item = entry.item
+        raise PageError(
+            f"ref('{item_id}'): no phase, objective, milestone, deliverable, activity, "
+            f"resource, event or term has this id (known ids include: {known}, ...)"
+        )
+    item: Any = entry.item  # of the kind entry.kind names
     if entry.kind == "event":
         label = plain(item.title, lang)
         title = ""

@@ -12,12 +12,17 @@ KINDS = ("human", "technical", "financial")
 
 
 def _money_lines(groups, lang: str) -> list[str]:
-    return [_whole(t(lang, f"total.{key.recurrence}", amount=format_money(value, key.currency, lang)))
-            for key, value in groups.items()]
+    return [
+        _whole(t(lang, f"total.{key.recurrence}", amount=format_money(value, key.currency, lang)))
+        for key, value in groups.items()
+    ]
 
 
 def _people_lines(groups, lang: str) -> list[str]:
-    return [_whole(t(lang, f"unit.{unit}", n=format_number(value, lang))) for unit, value in groups.items()]
+    return [
+        _whole(t(lang, f"unit.{unit}", n=format_number(value, lang)))
+        for unit, value in groups.items()
+    ]
 
 
 def _whole(total: str) -> str:
@@ -33,29 +38,59 @@ def tables(roadmap: Roadmap, lang: str, page_src: str) -> str:
         if not res:
             continue
         kinds = [(k, [r for r in res if r.kind == k]) for k in KINDS]
-        sections.append({
-            "phase": phase,
-            "kinds": [(k, rows) for k, rows in kinds if rows],
-            "money": _money_lines(totals.money(res), lang),
-            "people": _people_lines(totals.people(res), lang),
-        })
-    return render("resources.html", sections=sections, lang=lang, link=link, roadmap=roadmap,
-                  money=lambda r: format_money(r.amount, r.currency, lang),
-                  qty=lambda r: t(lang, f"unit.{r.unit}", n=format_number(r.quantity, lang)))
+        sections.append(
+            {
+                "phase": phase,
+                "kinds": [(k, rows) for k, rows in kinds if rows],
+                "money": _money_lines(totals.money(res), lang),
+                "people": _people_lines(totals.people(res), lang),
+            }
+        )
+    return render(
+        "resources.html",
+        sections=sections,
+        lang=lang,
+        link=link,
+        roadmap=roadmap,
+        money=lambda r: format_money(r.amount, r.currency, lang),
+        qty=lambda r: t(lang, f"unit.{r.unit}", n=format_number(r.quantity, lang)),
+    )
 
 
 def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
     """Totals across the roadmap: per phase, per kind, per funding source."""
     res = roadmap.resources
-    by_phase = [(p, _money_lines(totals.money(roadmap.resources_of(p.id)), lang),
-                 _people_lines(totals.people(roadmap.resources_of(p.id)), lang))
-                for p in roadmap.phases]
-    by_kind = [(k, _money_lines(totals.money([r for r in res if r.kind == k]), lang),
-                _people_lines(totals.people([r for r in res if r.kind == k]), lang)) for k in KINDS]
-    by_funding = [(roadmap.funding_by_id[f], _money_lines(totals.money(rows), lang),
-                   _people_lines(totals.people(rows), lang))
-                  for f, rows in totals.by(res, lambda r: r.funding).items()]
-    return render("resources_summary.html", lang=lang, link=Linker(page_src), by_phase=by_phase,
-                  by_kind=by_kind, by_funding=by_funding,
-                  grand=_money_lines(totals.money(res), lang),
-                  grand_people=_people_lines(totals.people(res), lang))
+    by_phase = [
+        (
+            p,
+            _money_lines(totals.money(roadmap.resources_of(p.id)), lang),
+            _people_lines(totals.people(roadmap.resources_of(p.id)), lang),
+        )
+        for p in roadmap.phases
+    ]
+    by_kind = [
+        (
+            k,
+            _money_lines(totals.money([r for r in res if r.kind == k]), lang),
+            _people_lines(totals.people([r for r in res if r.kind == k]), lang),
+        )
+        for k in KINDS
+    ]
+    by_funding = [
+        (
+            roadmap.funding_by_id[f],
+            _money_lines(totals.money(rows), lang),
+            _people_lines(totals.people(rows), lang),
+        )
+        for f, rows in totals.by(res, lambda r: r.funding).items()
+    ]
+    return render(
+        "resources_summary.html",
+        lang=lang,
+        link=Linker(page_src),
+        by_phase=by_phase,
+        by_kind=by_kind,
+        by_funding=by_funding,
+        grand=_money_lines(totals.money(res), lang),
+        grand_people=_people_lines(totals.people(res), lang),
+    )

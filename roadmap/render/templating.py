@@ -7,14 +7,19 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..i18n import formatting, t
-from . import text
 
 
 @cache
 def _env() -> Environment:
-    env = Environment(loader=PackageLoader("roadmap.render", "templates"),
-                      autoescape=select_autoescape(default=True, default_for_string=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    from . import text  # text draws brackets with templates: imported once both exist
+
+    env = Environment(
+        loader=PackageLoader("roadmap.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.globals.update(t=t, html=text.html, plain=text.plain, fmt=formatting)
     return env
 

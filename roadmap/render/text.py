@@ -24,8 +24,9 @@ def plain(value: Text | None, lang: str) -> str:
     """A data text as plain characters (for SVG <title>, attributes): the template escapes it."""
     if value is None:
         return ""
-    return brackets.PASSAGE.sub(lambda m: " / ".join(f"[{o}]" for o in brackets._ONE.findall(m.group(0))),
-                                value.get(lang))
+    return brackets.PASSAGE.sub(
+        lambda m: " / ".join(f"[{o}]" for o in brackets._ONE.findall(m.group(0))), value.get(lang)
+    )
 
 
 def markdown_inline(value: str) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..i18n import language, t
 from ..i18n.formatting import format_day, format_month_abbr, format_period, format_year
 from ..model import Roadmap
+from ..model.schema import Activity, Milestone, Phase
 from . import PAGE_OF_KIND, phase_argument
 from .links import Linker
 from .templating import render
@@ -49,58 +51,103 @@ def _short(text: str, limit: int = 34) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
-    """Rows and axis of the timeline; ``phase_id`` limits it to one phase with its activities."""
+def _bar(
+    item: Phase | Activity | Milestone,
+    kind: str,
+    lang: str,
+    start: date,
+    end: date,
+    tentative: bool,
+    status: str = "",
+) -> Bar:
+    """One row: a phase, an activity or a milestone, labelled with its id and shortened title."""
+    title = plain(item.title, lang)
+    label = f"{item.id} {_short(title, 30)}"
+    return Bar(item.id, kind, label, title, start, end, tentative, status=status)
+
+
+def _rows(roadmap: Roadmap, lang: str, phase_id: str | None) -> list[Bar]:
+    """Each phase, then (on a phase's own timeline) its activities, then its dated milestones."""
     rows: list[Bar] = []
-    phases = [p for p in roadmap.phases if phase_id in (None, p.id)]
-    for p in phases:
-        title = plain(p.title, lang)
-        rows.append(Bar(p.id, "phase", f"{p.id} {_short(title, 30)}", title, p.start, p.end,
-                        p.tentative, status=t(lang, f"status.{p.status}")))
+    for p in roadmap.phases:
+        if phase_id not in (None, p.id):
+            continue
+        status = t(lang, f"status.{p.status}")
+        rows.append(_bar(p, "phase", lang, p.start, p.end, p.tentative, status))
         if phase_id is not None:
             for a in roadmap.activities_of(p.id):
-                a_title = plain(a.title, lang)
-                rows.append(Bar(a.id, "activity", f"{a.id} {_short(a_title, 30)}", a_title, a.start,
-                                a.end, False, status=t(lang, f"status.{a.status}")))
+                status = t(lang, f"status.{a.status}")
+                rows.append(_bar(a, "activity", lang, a.start, a.end, False, status))
         for ms in p.milestones:
             when = roadmap.milestone_date(ms)
-            if when is not None:
-                ms_title = plain(ms.title, lang)
-                rows.append(Bar(ms.id, "milestone", f"{ms.id} {_short(ms_title, 30)}", ms_title, when,
-                                when, roadmap.milestone_tentative(ms)))
-    start = _month_start(min(r.start for r in rows))
-    end = _next_month(max(r.end for r in rows))
+            if when is not None:  # a milestone dated by nothing is left off the chart
+                tentative = roadmap.milestone_tentative(ms)
+                rows.append(_bar(ms, "milestone", lang, when, when, tentative))
+    return rows
+
+
+def _scale(start: date, end: date, rtl: bool) -> Callable[[date], float]:
+    """The x of a day on the chart, between the labels and the edge; mirrored right to left."""
     days = (end - start).days
-    rtl = language(lang).direction == "rtl"
     chart_w = WIDTH - LABEL_W - 2 * PAD
 
     def x_of(d: date) -> float:
         x = LABEL_W + PAD + (d - start).days / days * chart_w
         return round(WIDTH - x if rtl else x, 1)
 
+    return x_of
+
+
+def _place(rows: list[Bar], x_of: Callable[[date], float], lang: str) -> None:
+    """Give each row its position, width and dates as text (a bar ends after its last day)."""
     for i, r in enumerate(rows):
-        x1, x2 = x_of(r.start), x_of(r.end + timedelta(days=1) if r.kind != "milestone" else r.end)
+        milestone = r.kind == "milestone"
+        x1, x2 = x_of(r.start), x_of(r.end if milestone else r.end + timedelta(days=1))
         r.x, r.w, r.y = min(x1, x2), max(abs(x2 - x1), 2.0), AXIS_H + i * ROW_H
-        r.when = format_day(r.start, lang) if r.kind == "milestone" else format_period(r.start, r.end, lang)
+        r.when = format_day(r.start, lang) if milestone else format_period(r.start, r.end, lang)
+
+
+def _axis(
+    start: date, end: date, x_of: Callable[[date], float], lang: str
+) -> tuple[list[dict], list[dict]]:
+    """Month ticks and year labels from ``start`` up to (not including) ``end``."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    step = 1 if months <= 12 else 3  # monthly labels collide beyond a year (long Arabic and Russian names)
+    step = 1 if months <= 12 else 3  # monthly labels collide beyond a year (long Arabic, Russian)
     ticks, years = [], []
     d = start
     while d < end:
         if (d.month - 1) % step == 0:
-            ticks.append({"x": x_of(d), "label": format_month_abbr(d, lang), "year_start": d.month == 1})
+            label = format_month_abbr(d, lang)
+            ticks.append({"x": x_of(d), "label": label, "year_start": d.month == 1})
         if d.month == 1 or d == start:
             years.append({"x": x_of(d), "label": format_year(d, lang)})
         d = _next_month(d)
-    height = AXIS_H + len(rows) * ROW_H + PAD
-    label_x = WIDTH - PAD if rtl else PAD
+    return ticks, years
+
+
+def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
+    """Rows and axis of the timeline; ``phase_id`` limits it to one phase with its activities."""
+    rows = _rows(roadmap, lang, phase_id)
+    start = _month_start(min(r.start for r in rows))
+    end = _next_month(max(r.end for r in rows))
+    rtl = language(lang).direction == "rtl"
+    x_of = _scale(start, end, rtl)
+    _place(rows, x_of, lang)
+    ticks, years = _axis(start, end, x_of, lang)
+    title = t(lang, "timeline.title_phase", id=phase_id) if phase_id else t(lang, "timeline.title")
+    first, last = format_day(start, lang), format_day(end - timedelta(days=1), lang)
     return {
-        "rows": rows, "ticks": ticks, "years": years, "width": WIDTH, "height": height,
-        # direction="rtl" on the <svg> makes text-anchor "start" the right edge: no anchor flip needed.
-        "rtl": rtl, "label_x": label_x,
-        "title": t(lang, "timeline.title_phase", id=phase_id) if phase_id else t(lang, "timeline.title"),
-        "desc": t(lang, "timeline.desc", start=format_day(start, lang),
-                  end=format_day(end - timedelta(days=1), lang), count=len(rows)),
+        "rows": rows,
+        "ticks": ticks,
+        "years": years,
+        "width": WIDTH,
+        "height": AXIS_H + len(rows) * ROW_H + PAD,
+        # direction="rtl" on the <svg> makes text-anchor "start" the right edge:
+        # no anchor flip needed.
+        "rtl": rtl,
+        "label_x": WIDTH - PAD if rtl else PAD,
+        "title": title,
+        "desc": t(lang, "timeline.desc", start=first, end=last, count=len(rows)),
     }
 
 
@@ -109,5 +156,11 @@ def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None)
     table. The figure has no id: the heading above it is the anchor."""
     phase_id = phase_argument(roadmap, phase_id, "timeline")
     uid = f"timeline-{phase_id}" if phase_id else "timeline"
-    return render("timeline.html", L=layout(roadmap, lang, phase_id), lang=lang, uid=uid,
-                  link=Linker(page_src), page_of=PAGE_OF_KIND)
+    return render(
+        "timeline.html",
+        L=layout(roadmap, lang, phase_id),
+        lang=lang,
+        uid=uid,
+        link=Linker(page_src),
+        page_of=PAGE_OF_KIND,
+    )

@@ -1,4 +1,4 @@
-"""The work plan: every activity with its own anchor, grouped by phase, and an index by objective."""
+"""The work plan: every activity with its own anchor, grouped by phase; an index by objective."""
 
 from __future__ import annotations
 
@@ -24,8 +24,17 @@ def by_phase(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = 
         for a in activities:
             heading = markdown_inline(f"{a.id} · {plain(a.title, lang)}")
             parts.append(f"### {heading} {{#{a.id} .roadmap-activity-title}}\n")
-            parts.append(render("activity.html", a=a, roadmap=roadmap, lang=lang, link=link,
-                                period=format_period(a.start, a.end, lang)) + "\n")
+            parts.append(
+                render(
+                    "activity.html",
+                    a=a,
+                    roadmap=roadmap,
+                    lang=lang,
+                    link=link,
+                    period=format_period(a.start, a.end, lang),
+                )
+                + "\n"
+            )
     return "\n".join(parts)
 
 

@@ -1,9 +1,10 @@
-"""The site around the language builds: the root language chooser, the root 404 page and,
-on the published branch, the redirects from /<lang>/ (and every `latest` page) to the newest draft."""
+"""The site around the language builds: the root language chooser, the root 404 page and, on
+the published branch, the redirects from /<lang>/ (and every `latest` page) to the newest draft."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -11,24 +12,39 @@ from ..i18n import DEFAULT, LANGUAGES, language, t
 
 
 def _env() -> Environment:
-    return Environment(loader=PackageLoader("roadmap.site", "templates"), undefined=StrictUndefined,
-                       autoescape=select_autoescape(default=True, default_for_string=True))
+    return Environment(
+        loader=PackageLoader("roadmap.site", "templates"),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(default=True, default_for_string=True),
+    )
 
 
 def root_files(base_path: str = "/") -> dict[str, str]:
     """index.html (a chooser that needs no script) and 404.html, which is served at any depth
     and so links with absolute paths under ``base_path`` (the site's path on its host)."""
-    entries = [{"lang": lang, "href": f"{lang.code}/", "t": lambda k, c=lang.code: t(c, k)}
-               for lang in LANGUAGES]
+    entries: list[dict[str, Any]] = [
+        {"lang": lang, "href": f"{lang.code}/", "t": lambda k, c=lang.code: t(c, k)}
+        for lang in LANGUAGES
+    ]
     env = _env()
     not_found = [{**e, "href": base_path.rstrip("/") + "/" + e["href"]} for e in entries]
     # The pages are in the source language (<html lang>): their title and description too.
-    return {"index.html": env.get_template("chooser.html").render(
-                entries=entries, heading="language.chooser_intro", caption="language.chooser_title",
-                lang=DEFAULT, description=t(DEFAULT, "language.chooser_title")),
-            "404.html": env.get_template("404.html").render(
-                entries=not_found, heading="notfound.title", caption="notfound.home",
-                lang=DEFAULT, title=t(DEFAULT, "notfound.title"))}
+    return {
+        "index.html": env.get_template("chooser.html").render(
+            entries=entries,
+            heading="language.chooser_intro",
+            caption="language.chooser_title",
+            lang=DEFAULT,
+            description=t(DEFAULT, "language.chooser_title"),
+        ),
+        "404.html": env.get_template("404.html").render(
+            entries=not_found,
+            heading="notfound.title",
+            caption="notfound.home",
+            lang=DEFAULT,
+            title=t(DEFAULT, "notfound.title"),
+        ),
+    }
 
 
 def write_root(site_dir: Path, base_path: str = "/") -> None:
@@ -39,6 +55,11 @@ def write_root(site_dir: Path, base_path: str = "/") -> None:
 def redirect_template(code: str) -> str:
     """mike's redirect page, in a language: mike fills in ``{{ href }}`` for each page."""
     lang = language(code)
-    page = _env().get_template("redirect.html").render(
-        lang=lang, title=t(code, "redirect.title"), body=t(code, "redirect.body"), href="@HREF@")
+    page = (
+        _env()
+        .get_template("redirect.html")
+        .render(
+            lang=lang, title=t(code, "redirect.title"), body=t(code, "redirect.body"), href="@HREF@"
+        )
+    )
     return page.replace("@HREF@", "{{ href }}")

@@ -1,0 +1,30 @@
+"""Rules that span items and files, one small function per rule, one module per data file.
+
+Each rule reads a ``Context`` (the validated files, their YAML positions and lookups by id)
+and returns its problems; ``check`` runs them in the order of the files.
+"""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from . import drafts, events, phases, resources, texts, workplan
+from .context import Context
+
+
+def check(files: dict, docs: dict) -> list[Problem]:
+    """All cross-file problems, errors and warnings, of already well-shaped files."""
+    ctx = Context.of(files, docs)
+    out: list[Problem] = []
+    for rule in (
+        phases.check,
+        events.check,
+        events.simple_ids,
+        workplan.check,
+        workplan.cycles,
+        resources.check,
+        drafts.check,
+        texts.missing_translations,
+        texts.stray_brackets,
+    ):
+        out += rule(ctx)
+    return out

@@ -1,0 +1,107 @@
+"""Rebuild what an edit touches, on file events (watchdog), and tell the preview's browsers."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .. import inputs
+from ..build import build
+from ..checks import check_sources
+from ..project import SOURCES, is_source
+from .state import Preview
+
+QUIET = 0.05  # seconds without a new event before rebuilding: an editor's save is several events
+
+
+class Rebuilder(FileSystemEventHandler):
+    def __init__(
+        self,
+        root: Path,
+        site_dir: Path,
+        data_dir: Path,
+        preview: Preview,
+        affected: Callable[[list[Path], Path], list[str]],
+        report=print,
+    ) -> None:
+        self.root, self.site_dir, self.data_dir = root, site_dir, data_dir
+        self.preview, self.affected, self.report = preview, affected, report
+        self._pending: set[Path] = set()
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory:
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        found = [Path(str(p)) for p in paths if p and is_source(Path(str(p)), self.root)]
+        if found:
+            with self._lock:
+                self._pending.update(found)
+            self._wake.set()
+
+    def run(self, stop: threading.Event) -> None:
+        """Wait for edits; once they are quiet for a moment, rebuild."""
+        while not stop.is_set():
+            if not self._wake.wait(0.5):
+                continue
+            while self._wake.is_set():  # more events keep coming: wait until they stop
+                self._wake.clear()
+                time.sleep(QUIET)
+            with self._lock:
+                changed, self._pending = sorted(self._pending), set()
+            if changed:
+                self.rebuild(changed)
+
+    def rebuild(self, changed: list[Path]) -> None:
+        langs = self.affected(changed, self.root)
+        names = ", ".join(str(p.relative_to(self.root)) for p in changed[:3])
+        self.report(
+            f"changed: {names}{' ...' if len(changed) > 3 else ''}; rebuilding {', '.join(langs)}"
+        )
+        checked = check_sources(self.root, self.data_dir)
+        if checked.errors or checked.roadmap is None:
+            self.report(
+                "\n".join(map(str, checked.errors))
+                + f"\nnot rebuilt: fix the {checked.where}; the site shows the last good build"
+            )
+            self.preview.failed([str(p) for p in checked.errors])
+            return
+        shared = inputs.load(self.root, self.data_dir, None, roadmap=checked.roadmap)
+        results = build(
+            langs,
+            self.site_dir,
+            root=self.root,
+            shared=shared,
+            report=self.report,
+            env={"ROADMAP_DATA_DIR": str(self.data_dir)},
+        )
+        failed = [r for r in results if not r.ok]
+        for r in failed:
+            self.report(f"[{r.lang}] build failed; the site shows the last good build:\n{r.output}")
+        if failed:
+            self.preview.failed([line for r in failed for line in r.output.splitlines()])
+        else:
+            self.preview.rebuilt()
+
+
+def watch(rebuilder: Rebuilder, stop: threading.Event) -> None:
+    """File events under the project folder, until ``stop``."""
+    observer = Observer()
+    root = rebuilder.root
+    observer.schedule(rebuilder, str(root), recursive=False)  # mkdocs*.yml, pyproject.toml
+    for pattern in SOURCES:  # the folders of the sources, not .venv/ or node_modules/
+        for folder in root.glob(pattern):
+            if folder.is_dir():
+                observer.schedule(rebuilder, str(folder), recursive=True)
+    observer.start()
+    try:
+        rebuilder.run(stop)
+    finally:
+        observer.stop()
+        observer.join(timeout=5)
