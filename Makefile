@@ -6,9 +6,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
 PORT   ?= 8000
+PY_DIRS := roadmap macros quality bench tests
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check build serve test lint schemas bench clean distclean publish preview verify
+.PHONY: help setup check build serve test test-fast lint format schemas bench clean distclean publish preview verify
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -51,8 +52,19 @@ test: $(STAMP) $(NPM_STAMP) ## install Debian's Chromium, fonts, Java if missing
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff on the Python code
-	$(BIN)/ruff check roadmap macros tests bench quality
+test-fast: $(STAMP) ## the tests that need no site build, browser or publishing (seconds)
+	$(BIN)/python -m pytest -m "not build and not browser and not publish"
+
+lint: $(STAMP) ## ruff (lint and format check), mypy, the import contracts, declared dependencies
+	$(BIN)/ruff check $(PY_DIRS)
+	$(BIN)/ruff format --check $(PY_DIRS)
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	$(BIN)/deptry $(PY_DIRS)
+
+format: $(STAMP) ## ruff format and ruff's safe fixes
+	$(BIN)/ruff format $(PY_DIRS)
+	$(BIN)/ruff check --fix $(PY_DIRS)
 
 schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
 	$(BIN)/roadmap schemas

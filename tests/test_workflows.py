@@ -77,13 +77,21 @@ def test_required_workflows_exist(name):
 
 # --- zizmor ----------------------------------------------------------------------------------
 
+
 def _zizmor(*args: str) -> subprocess.CompletedProcess:
     if not ZIZMOR.is_file():
-        pytest.fail(f"zizmor is not installed next to this Python ({ZIZMOR} is missing): "
-                    f"install the test dependencies (`pip install -e '.[test]'`, or `make test`)")
-    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--color", "never", *args,
-                           str(WORKFLOWS)], capture_output=True, text=True, timeout=120,
-                          check=False, cwd=ROOT)
+        pytest.fail(
+            f"zizmor is not installed next to this Python ({ZIZMOR} is missing): "
+            f"install the test dependencies (`pip install -e '.[test]'`, or `make test`)"
+        )
+    return subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-progress", "--color", "never", *args, str(WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
 
 
 def test_zizmor_reports_nothing():
@@ -91,16 +99,21 @@ def test_zizmor_reports_nothing():
     try:
         findings = json.loads(proc.stdout)
     except json.JSONDecodeError:
-        pytest.fail(f"zizmor did not print JSON (exit code {proc.returncode}):\n"
-                    f"{proc.stdout}\n{proc.stderr}")
+        pytest.fail(
+            f"zizmor did not print JSON (exit code {proc.returncode}):\n"
+            f"{proc.stdout}\n{proc.stderr}"
+        )
     if findings or proc.returncode != 0:
         readable = _zizmor("--format", "plain")  # the same findings, with the lines they concern
-        pytest.fail(f"zizmor: {len(findings)} finding(s), exit code {proc.returncode} "
-                    f"({', '.join(sorted({f['ident'] for f in findings}))}):\n"
-                    f"{readable.stdout}\n{readable.stderr}")
+        pytest.fail(
+            f"zizmor: {len(findings)} finding(s), exit code {proc.returncode} "
+            f"({', '.join(sorted({f['ident'] for f in findings}))}):\n"
+            f"{readable.stdout}\n{readable.stderr}"
+        )
 
 
 # --- the project's rules, on the parsed YAML -------------------------------------------------
+
 
 def test_every_action_is_pinned_to_a_commit_sha_with_its_version():
     problems = []
@@ -114,14 +127,21 @@ def test_every_action_is_pinned_to_a_commit_sha_with_its_version():
             if uses is None or uses.startswith("./"):
                 continue  # a script, or an action of this repository
             if not SHA_PINNED.match(uses):
-                problems.append(f"{_where(path, job_id, i, step)}: {uses} is not pinned to a "
-                                f"full 40-character commit SHA")
+                problems.append(
+                    f"{_where(path, job_id, i, step)}: {uses} is not pinned to a "
+                    f"full 40-character commit SHA"
+                )
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             match = USES_LINE.match(line)
-            if match and not match["ref"].startswith("./") \
-                    and not VERSION_COMMENT.match(match["rest"]):
-                problems.append(f"{path.name}:{n}: no version comment after the SHA "
-                                f"(write `uses: owner/repo@<sha> # vX.Y.Z`)")
+            if (
+                match
+                and not match["ref"].startswith("./")
+                and not VERSION_COMMENT.match(match["rest"])
+            ):
+                problems.append(
+                    f"{path.name}:{n}: no version comment after the SHA "
+                    f"(write `uses: owner/repo@<sha> # vX.Y.Z`)"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -131,8 +151,10 @@ def test_every_job_has_a_timeout():
         for job_id, job in _jobs(path).items():
             minutes = job.get("timeout-minutes")
             if not (isinstance(minutes, int) and 0 < minutes <= 90):
-                problems.append(f"{path.name}: jobs.{job_id}: timeout-minutes is {minutes!r} "
-                                f"(a whole number of minutes, at most 90)")
+                problems.append(
+                    f"{path.name}: jobs.{job_id}: timeout-minutes is {minutes!r} "
+                    f"(a whole number of minutes, at most 90)"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -140,7 +162,8 @@ def _read_only(permissions) -> bool:
     if permissions in ({}, "read-all"):
         return True
     return isinstance(permissions, dict) and all(
-        level in ("read", "none") for level in permissions.values())
+        level in ("read", "none") for level in permissions.values()
+    )
 
 
 def test_default_permissions_are_read_only_or_none():
@@ -148,12 +171,15 @@ def test_default_permissions_are_read_only_or_none():
     for path in _files():
         workflow = _load(path)
         if "permissions" not in workflow:
-            problems.append(f"{path.name}: no top-level permissions (the token would get the "
-                            f"repository's default, possibly write access): "
-                            f"write `permissions: {{}}`")
+            problems.append(
+                f"{path.name}: no top-level permissions (the token would get the "
+                f"repository's default, possibly write access): "
+                f"write `permissions: {{}}`"
+            )
         elif not _read_only(workflow["permissions"]):
-            problems.append(f"{path.name}: top-level permissions {workflow['permissions']!r} "
-                            f"are not read-only")
+            problems.append(
+                f"{path.name}: top-level permissions {workflow['permissions']!r} are not read-only"
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -179,10 +205,13 @@ def test_checkout_never_keeps_the_token():
     problems = []
     for path in _files():
         for job_id, i, step in _steps(path):
-            if str(step.get("uses", "")).startswith("actions/checkout@") \
-                    and (step.get("with") or {}).get("persist-credentials") is not False:
-                problems.append(f"{_where(path, job_id, i, step)}: persist-credentials: false "
-                                f"is missing")
+            if (
+                str(step.get("uses", "")).startswith("actions/checkout@")
+                and (step.get("with") or {}).get("persist-credentials") is not False
+            ):
+                problems.append(
+                    f"{_where(path, job_id, i, step)}: persist-credentials: false is missing"
+                )
     assert not problems, "\n".join(problems)
 
 
@@ -207,8 +236,13 @@ def test_pull_request_workflow_checks_builds_tests_and_keeps_the_preview():
     assert concurrency.get("cancel-in-progress") is True, concurrency
     steps = [step for _, _, step in _steps(path)]
     scripts = "\n".join(str(step.get("run", "")) for step in steps)
-    for command in ("roadmap check --format github", "roadmap build", "make test",
-                    "roadmap translations --format markdown", '>> "$GITHUB_STEP_SUMMARY"'):
+    for command in (
+        "roadmap check --format github",
+        "roadmap build",
+        "make test",
+        "roadmap translations --format markdown",
+        '>> "$GITHUB_STEP_SUMMARY"',
+    ):
         assert command in scripts, f"pull-request.yml does not run `{command}`"
     setups = [s for s in steps if str(s.get("uses", "")).startswith("actions/setup-python@")]
     assert setups and all(str(s["with"]["python-version"]) == "3.11" for s in setups), setups
@@ -225,8 +259,11 @@ def test_publish_workflow_runs_one_at_a_time_from_inputs_passed_through_env():
     assert workflow.get("concurrency") == {"group": "publish", "cancel-in-progress": False}
     steps = [step for _, _, step in _steps(path)]
     checkout = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
-    assert len(checkout) == 1 and checkout[0]["with"].get("fetch-depth") == 0 \
-        and checkout[0]["with"].get("fetch-tags") is True, checkout
+    assert (
+        len(checkout) == 1
+        and checkout[0]["with"].get("fetch-depth") == 0
+        and checkout[0]["with"].get("fetch-tags") is True
+    ), checkout
     publishing = [s for s in steps if "roadmap publish" in str(s.get("run", ""))]
     assert len(publishing) == 1
     assert 'roadmap publish "$DRAFT" --push --site-url "$SITE_URL"' in publishing[0]["run"]
