@@ -5,6 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
+# ProperDocs, the second engine, in an environment of its own: mike switches to it when installed.
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed-stamp
+PROPERDOCS_VERSION := 1.6.7
 PORT   ?= 8000
 PY_DIRS := roadmap macros quality bench tests
 
@@ -19,6 +23,12 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --constraint constraints.txt --editable '.[test]'
 	@touch $(STAMP)
+
+$(PD_STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/pip install --quiet --upgrade pip
+	$(PD_VENV)/bin/pip install --quiet --constraint constraints.txt properdocs==$(PROPERDOCS_VERSION) --editable .
+	@touch $(PD_STAMP)
 
 # The gates' npm tools (axe-core, Lighthouse, the Nu HTML Checker) at the versions of
 # package-lock.json. --ignore-scripts: nothing may download a browser or a Java of its own.
@@ -48,7 +58,7 @@ preview: $(STAMP) ## serve the published gh-pages branch on 127.0.0.1:$(PORT), a
 verify: $(STAMP) ## check every published file against its draft's SHA-256 manifest
 	$(BIN)/roadmap verify
 
-test: $(STAMP) $(NPM_STAMP) ## install Debian's Chromium, fonts, Java if missing, then run every test and gate
+test: $(STAMP) $(NPM_STAMP) $(PD_STAMP) ## install Debian's Chromium, fonts, Java if missing, then run every test and gate
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest
 
@@ -77,4 +87,4 @@ clean: ## remove built output
 	rm -rf site site.new build .pytest_cache
 
 distclean: clean ## also remove .venv and node_modules
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) $(PD_VENV) node_modules

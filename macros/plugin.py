@@ -28,6 +28,7 @@ from roadmap.project import missing_pages
 from roadmap.render import PageError, brackets, changes, description, fallback, glossary
 from roadmap.render.catalogue import PageContext
 from roadmap.render.languages import language_links
+from roadmap.render.links import Origin
 
 
 class RoadmapPlugin(MacrosPlugin):
@@ -49,6 +50,14 @@ class RoadmapPlugin(MacrosPlugin):
         except drafts.DraftError as exc:
             raise PluginError(str(exc)) from None
         self.roadmap, self.draft = loaded.roadmap, loaded.draft
+        repository = config["extra"].get("repository") or {}
+        self.branch = repository.get("branch", "main")
+        # Items link to their data line: in a published draft, at the commit it was published from.
+        self.origin = (
+            Origin(repository["url"], loaded.commit or self.branch)
+            if repository.get("url")
+            else None
+        )
         nav = [item for item in config["nav"] or [] if isinstance(item, str)]
         self.changes = changes.comparison(loaded.pair, self.lang, nav)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
@@ -105,6 +114,7 @@ class RoadmapPlugin(MacrosPlugin):
                 self.draft,
                 self.changes,
                 self._bracket_total,
+                origin=self.origin,
             )
         return self._page_ctx
 
@@ -119,7 +129,8 @@ class RoadmapPlugin(MacrosPlugin):
             page.meta["roadmap_data"] = True  # the page shows the illustrative data: it says so
         markdown, _ = brackets.render_markdown(markdown, self.lang)
         if page.file.src_uri in self.fallback_pages:
-            markdown = fallback.wrap(markdown, self.lang)
+            guide = self.origin.guide(self.branch, fallback.GUIDE) if self.origin else None
+            markdown = fallback.wrap(markdown, self.lang, guide)
         return markdown + self._abbreviations
 
     def render(self, markdown: str, force_rendering: bool = False) -> str:
@@ -159,6 +170,11 @@ class RoadmapPlugin(MacrosPlugin):
         return html
 
     def on_page_context(self, context, page, config, nav):
+        # Material's edit button: the page's own source, or the English one it is shown from.
+        src = page.file.src_uri
+        folder = DEFAULT if src in self.fallback_pages else self.lang
+        if self.origin is not None:
+            page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{src}")
         context.update(self._context(page.url, config))
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
         context["roadmap_cite"] = drafts.citation(
@@ -176,6 +192,7 @@ class RoadmapPlugin(MacrosPlugin):
             "roadmap_languages": language_links(url, self.lang, self.version, config["site_url"]),
             "roadmap_draft": drafts.banner(self.draft, self.lang, url),
             "roadmap_lang": language(self.lang),
+            "roadmap_root": self.site_root,  # the language chooser: hreflang x-default
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
         }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import gitrepo
 from .drafts import being_built
 from .history.pair import DraftPair
 from .history.sources import read_pair
@@ -23,6 +24,7 @@ class Inputs:
     roadmap: Roadmap
     draft: Draft  # the draft being built
     pair: DraftPair  # it and the draft before it, with both drafts' sources
+    commit: str | None = None  # a published draft: the commit it is published from
 
 
 _shared: dict[tuple[Path, Path, str | None], Inputs] = {}
@@ -32,7 +34,8 @@ def load(root: Path, data_dir: Path, version: str | None, roadmap: Roadmap | Non
     """Raises model.DataError or drafts.DraftError."""
     roadmap = roadmap or load_roadmap(data_dir)
     draft = being_built(roadmap, version)
-    return Inputs(roadmap, draft, read_pair(roadmap, draft, root, data_dir))
+    commit = gitrepo.text(root, "rev-parse", "HEAD") if version else None
+    return Inputs(roadmap, draft, read_pair(roadmap, draft, root, data_dir), commit)
 
 
 def share(root: Path, data_dir: Path, version: str | None, inputs: Inputs) -> None:

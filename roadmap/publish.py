@@ -23,7 +23,7 @@ from jinja2 import Template
 from mike import commands as mike
 from mike import git_utils
 
-from . import gitrepo, manifest
+from . import gitrepo, inputs, manifest
 from .build import build
 from .checks import check_sources
 from .drafts import LATEST, version_title
@@ -78,7 +78,7 @@ def site_url(root: Path, given: str | None) -> str:
 def _refuse_unless_publishable(root: Path, draft_id: str, options: Options) -> Draft:
     draft = _draft_to_publish(root, draft_id)
     _refuse_uncommitted(root)
-    _catch_up_with_remote(root, options)
+    _catch_up_with_remote(root, draft_id, options)
     _refuse_if_published(root, draft, options.branch)
     return draft
 
@@ -116,10 +116,19 @@ def _refuse_uncommitted(root: Path) -> None:
         )
 
 
-def _catch_up_with_remote(root: Path, options: Options) -> None:
-    """See what the remote already has before adding to it; a diverged branch stops here."""
+def _catch_up_with_remote(root: Path, draft_id: str, options: Options) -> None:
+    """See what the remote already has before adding to it; a diverged branch stops here, and
+    so does a draft another publisher has pushed (asked first, so this clone stays as it was)."""
     if options.push:
         try:
+            pushed = gitrepo.text(
+                root, "ls-remote", "--tags", options.remote, f"refs/tags/{draft_id}"
+            )
+            if pushed:
+                raise PublishError(
+                    f"{draft_id} is already published on {options.remote} (another "
+                    "publisher pushed it); a published draft never changes."
+                )
             gitrepo.git(root, "fetch", "--quiet", "--tags", options.remote)
         except gitrepo.GitError as exc:
             raise PublishError(f"cannot fetch from {options.remote}: {exc}") from None
@@ -214,7 +223,10 @@ def _build_all(
         "ROADMAP_DATA_DIR": str(root / "data"),
         "ROADMAP_SITE_URL": url,
     }
-    results = build(list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env)
+    shared = inputs.load(root, root / "data", draft_id)  # checked above: loaded once for all
+    results = build(
+        list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
+    )
     failed = [r for r in results if not r.ok]
     if failed:
         details = "\n".join(f"[{r.lang}] build failed:\n{r.output}" for r in failed)

@@ -153,8 +153,36 @@ def test_print_view_holds_the_whole_page(browser, server, site, section):
 def test_print_view_holds_the_whole_timeline(page, server):
     page.goto(f"{server}/en/roadmap/")
     page.emulate_media(media="print")
-    svg = page.locator(".roadmap-timeline__svg").first.bounding_box()
+    svg = page.locator(".roadmap-timeline .tl").first.bounding_box()
     main = page.locator(".md-content").bounding_box()
     assert svg["width"] <= main["width"] + 1
     pdf = page.pdf()
     assert len(pdf) > 10_000
+
+
+TIMELINE_TEXT = """() => {
+  const out = [];
+  for (const el of document.querySelectorAll('.roadmap-timeline .tl-label, .roadmap-timeline text')) {
+    const style = getComputedStyle(el);
+    if (style.display === 'none' || !el.textContent.trim()) continue;
+    const size = parseFloat(style.fontSize);
+    const cut = el.tagName === 'SPAN' && el.scrollWidth > el.clientWidth + 1;
+    out.push({text: el.textContent.trim().slice(0, 40), size, cut});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("code", ["en", "ar", "zh"])
+def test_timeline_labels_are_legible_and_whole(browser, server, code, width):
+    """Labels at 12 px or more at a desk's 1280 px and a phone's 390 px, never cut short."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems = []
+    for url in (f"/{code}/roadmap/", f"/{code}/workplan/"):
+        page.goto(server + url)
+        found = page.evaluate(TIMELINE_TEXT)
+        assert len(found) > 10, url
+        problems += [f"{url}: {f}" for f in found if f["size"] < 12 or f["cut"] or "…" in f["text"]]
+    page.close()
+    assert not problems, "\n".join(problems)

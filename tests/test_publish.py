@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -283,6 +284,74 @@ def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
         "--project", str(scratch), "publish", "draft-4", "--site-url", "http://127.0.0.1:8000/"
     )
     assert proc.returncode == 1 and "local one" in proc.stderr
+
+
+def _refs(repo: Path) -> str:
+    """Every branch and tag of a repository, with what it points to."""
+    return sh(
+        repo, "git", "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads", "refs/tags"
+    )
+
+
+def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_path):
+    """Two clones publish the same draft at the same time: one wins, the other is told so and
+    its clone and the remote stay as they were (the winner's draft on the remote)."""
+    origin = tmp_path / "origin.git"
+    shutil.copytree(history["origin"], origin)
+    clones = []
+    for name in ("alice", "bruno"):
+        clone = tmp_path / name
+        sh(tmp_path, "git", "clone", "-q", str(origin), str(clone))
+        sh(clone, "git", "config", "user.email", f"{name}@example.org")
+        sh(clone, "git", "config", "user.name", name)
+        sh(clone, "git", "fetch", "-q", "origin", "gh-pages:gh-pages")
+        add_draft(clone, 4, f"Fourth draft by {name}", "2026-02-01")
+        commit(clone, f"Draft 4 by {name}")
+        clones.append(clone)
+    before = {clone: _refs(clone) for clone in clones}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "roadmap.cli",
+                "--project",
+                str(clone),
+                "publish",
+                "draft-4",
+                "--site-url",
+                SITE_URL,
+                "--push",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for clone in clones
+    ]
+    results = [proc.communicate(timeout=600) + (proc.returncode,) for proc in procs]
+    codes = sorted(code for _, _, code in results)
+    assert codes == [0, 1], results
+    winner, loser = (clones[0], clones[1]) if results[0][2] == 0 else (clones[1], clones[0])
+    message = results[clones.index(loser)][1]
+    assert "another publisher" in message or "already published" in message, message
+    assert _refs(loser) == before[loser]  # its clone as it was
+    remote = sh(origin, "git", "rev-parse", "refs/heads/gh-pages", "refs/tags/draft-4")
+    mine = sh(winner, "git", "rev-parse", "refs/heads/gh-pages", "refs/tags/draft-4")
+    assert remote == mine  # the remote holds the winner's draft, whole
+
+
+def test_a_second_publish_in_the_same_clone_is_refused(scratch):
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    commit(scratch, "Draft 4")
+    before = _refs(scratch)
+    lock = (
+        Path(sh(scratch, "git", "rev-parse", "--absolute-git-dir").strip()) / "roadmap-publish.lock"
+    )
+    lock.write_text("4242")  # a publish under way
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1 and "another `roadmap publish` is running" in proc.stderr
+    assert _refs(scratch) == before and lock.exists()  # the running one's lock is left alone
 
 
 def test_verify_passes_then_names_a_tampered_file(scratch):

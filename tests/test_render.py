@@ -166,17 +166,19 @@ def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
     assert format_list(["每年US$1", "一次性US$2"], "zh") == "每年US$1和一次性US$2"
 
 
-def test_timeline_svg_has_title_description_table_and_mirrors_in_arabic(roadmap):
+def test_timeline_has_caption_description_table_and_mirrors_in_arabic(roadmap):
     en = timeline.svg(roadmap, "en", "roadmap.md")
-    assert '<svg xmlns="http://www.w3.org/2000/svg"' in en and 'role="img"' in en
-    assert '<title id="timeline-title">Timeline of the roadmap</title>' in en
-    assert '<desc id="timeline-desc">' in en and "<table" in en
+    assert '<figcaption id="timeline-caption">Timeline of the roadmap</figcaption>' in en
+    assert '<p class="roadmap-timeline__desc">Bars show' in en and "<table" in en
+    assert '<div class="tl" aria-hidden="true">' in en  # the table is what screen readers get
     layout_en = timeline.layout(roadmap, "en")
     layout_ar = timeline.layout(roadmap, "ar")
     assert layout_ar["rtl"] and not layout_en["rtl"]
     p1_en = layout_en["rows"][0]
     p1_ar = layout_ar["rows"][0]
-    assert abs((p1_en.x + p1_ar.x + p1_ar.w) - timeline.WIDTH) < 1  # mirrored
+    assert abs((p1_en.x + p1_ar.x + p1_ar.w) - timeline.WIDTH) < 0.1  # mirrored
+    for row in layout_en["rows"]:  # whole titles: never cut short
+        assert row.label == f"{row.id} {row.title}" and "…" not in row.label
     assert "<script" not in en
     zh = timeline.svg(roadmap, "zh", "roadmap.md")
     assert "2026年" in zh

@@ -7,7 +7,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from roadmap.i18n import CODES, LANGUAGES, t
-from tests.helpers import KNOWN_WORDS, pages, read
+from tests.helpers import KNOWN_WORDS, ROOT, pages, read
 
 EXTERNAL_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
@@ -128,3 +128,73 @@ def test_every_page_has_a_description_of_its_own(site):
             assert 10 < len(text) <= LIMIT, (path, text)
             seen.add(text)
         assert len(seen) >= len(pages(site / code)) - 1, f"{code}: pages share descriptions"
+
+
+def _repository() -> dict:
+    from roadmap.project import read_config
+
+    return read_config("en", ROOT)["extra"]["repository"]
+
+
+def test_every_page_edit_link_opens_its_own_source(site):
+    """Material's edit button: docs/<lang>/<page>.md of the page's language, on the branch."""
+    repo = _repository()
+    prefix = f"{repo['url']}/edit/{repo['branch']}/"
+    for lang in LANGUAGES:
+        for path in pages(site / lang.code):
+            rel = path.relative_to(site / lang.code).as_posix()
+            if rel == "404.html":
+                continue
+            edit = [a["href"] for a in read(path).find("a") if a.get("rel") == "edit"]
+            assert len(edit) == 1, path
+            assert edit[0].startswith(prefix), edit
+            source = edit[0].removeprefix(prefix)
+            assert (ROOT / source).is_file(), f"{path}: {source}"
+            page = rel.removesuffix("index.html").rstrip("/") or "index"
+            assert source == f"docs/{lang.code}/{page}.md", (path, source)
+
+
+def test_every_data_item_links_to_its_id_line(site):
+    """Each item drawn from data links to the line of its 'id:' in its YAML file."""
+    repo = _repository()
+    seen = set()
+    for code in CODES:
+        for page in ("roadmap", "workplan", "resources", "glossary"):
+            for a in read(site / code / page / "index.html").find("a"):
+                item = a.get("data-item")
+                if item is None:
+                    continue
+                match = re.fullmatch(
+                    rf"{re.escape(repo['url'])}/blob/{repo['branch']}/(data/\w+\.yml)#L(\d+)",
+                    a["href"],
+                )
+                assert match, a["href"]
+                line = (ROOT / match[1]).read_text(encoding="utf-8").splitlines()[int(match[2]) - 1]
+                assert re.fullmatch(rf"\s*-?\s*id: {re.escape(item)}", line), (a["href"], line)
+                seen.add(item)
+    from roadmap.model import load_roadmap
+
+    roadmap = load_roadmap(ROOT / "data")
+    drawn = {e.id for e in roadmap.entries.values()}
+    assert drawn <= seen, sorted(drawn - seen)
+
+
+def test_every_page_names_its_other_languages_for_browsers_and_search_engines(site):
+    """<link rel="alternate" hreflang> for each language and x-default (the root chooser); the
+    language selector's links carry hreflang."""
+    for lang in LANGUAGES:
+        for path in pages(site / lang.code):
+            rel = path.relative_to(site / lang.code).as_posix()
+            page = read(path)
+            alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+            selector = [a for a in page.find("a") if "roadmap-lang-link" in a.get("class", "")]
+            assert {a.get("hreflang") for a in selector} == set(CODES), path
+            if rel == "404.html":
+                assert alternates == {}, path
+                continue
+            assert set(alternates) == {*CODES, "x-default"}, path
+            assert urlsplit(alternates["x-default"]).path == "/", path
+            for code in CODES:
+                assert urlsplit(alternates[code]).path == f"/{code}/" + rel.removesuffix(
+                    "index.html"
+                ), (path, code)

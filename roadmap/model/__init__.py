@@ -24,13 +24,36 @@ def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
 
     Warnings (missing translations) travel on ``Roadmap.warnings``.
     """
+    docs, models, problems = _read_files(Path(data_dir), display_root)
+    if problems:
+        raise DataError(problems)
+    found = rules.check(models, docs)
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise DataError(errors)
+    return Roadmap(
+        events=models["events"].events,
+        actors=models["actors"].actors,
+        phases=models["phases"].phases,
+        activities=models["workplan"].activities,
+        funding_sources=models["resources"].funding_sources,
+        resources=models["resources"].resources,
+        terms=models["glossary"].terms,
+        drafts=models["drafts"].drafts,
+        warnings=sorted(p for p in found if p.severity == "warning"),
+        locations=_locations(docs),
+    )
+
+
+def _read_files(data_dir: Path, display_root: str) -> tuple[dict, dict, list[Problem]]:
+    """Every data file read with its positions and validated by its model, problems gathered."""
     problems: list[Problem] = []
     docs: dict[str, YamlDoc] = {}
     models: dict = {}
     for name, model in FILES.items():
         display = f"{display_root}/{name}.yml"
         try:
-            doc = load_yaml(Path(data_dir) / f"{name}.yml", display)
+            doc = load_yaml(data_dir / f"{name}.yml", display)
         except DataError as exc:
             problems += exc.problems
             continue
@@ -52,20 +75,17 @@ def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
             for error in exc.errors():
                 path, message, at_key = reword(error, model)
                 problems.append(doc.problem(path, message, key=at_key))
-    if problems:
-        raise DataError(problems)
-    found = rules.check(models, docs)
-    errors = [p for p in found if p.severity == "error"]
-    if errors:
-        raise DataError(errors)
-    return Roadmap(
-        events=models["events"].events,
-        actors=models["actors"].actors,
-        phases=models["phases"].phases,
-        activities=models["workplan"].activities,
-        funding_sources=models["resources"].funding_sources,
-        resources=models["resources"].resources,
-        terms=models["glossary"].terms,
-        drafts=models["drafts"].drafts,
-        warnings=sorted(p for p in found if p.severity == "warning"),
-    )
+    return docs, models, problems
+
+
+def _locations(docs: dict[str, YamlDoc]) -> dict[str, tuple[str, int]]:
+    """Item id -> (data file, line of its 'id:'): where an editor finds the item."""
+    out: dict[str, tuple[str, int]] = {}
+    for doc in docs.values():
+        for path, (line, _column) in doc.key_positions.items():
+            if path and path[-1] == "id":
+                value: object = doc.data
+                for part in path:
+                    value = value[part]  # type: ignore[index]
+                out.setdefault(str(value), (doc.file, line))
+    return out

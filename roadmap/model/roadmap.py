@@ -45,6 +45,7 @@ class Roadmap:
     terms: list[Term]
     drafts: list[Draft]
     warnings: list[Problem] = field(default_factory=list)
+    locations: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, line)
 
     def __post_init__(self) -> None:
         self.entries: dict[str, Entry] = {}

@@ -13,6 +13,7 @@ from ..i18n.formatting import format_number
 from ..model import Roadmap
 from ..model.schema import Draft
 from . import changes, drafts, glossary, phases, refs, resources, timeline, workplan
+from .links import Origin
 
 
 @dataclass
@@ -26,6 +27,7 @@ class PageContext:
     changes: changes.Comparison | None = None  # the comparison with the previous draft
     bracket_total: int = 0  # bracketed passages in the whole draft, in this language
     shows_data: bool = False  # set when a macro draws the (illustrative) data
+    origin: Origin | None = None  # where the data can be read online, for the items' source links
 
 
 def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
@@ -57,17 +59,17 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "downloads": on_page(lambda c: drafts.downloads(c.lang, c.src)),
         "changes": data(changes_page),
         "bracket_total": on_page(lambda c: format_number(c.bracket_total, c.lang)),
-        "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src)),
-        "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src)),
-        "events_table": data(lambda c: phases.events(c.roadmap, c.lang)),
+        "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src, c.origin)),
+        "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src, c.origin)),
+        "events_table": data(lambda c: phases.events(c.roadmap, c.lang, c.origin)),
         "timeline": lambda phase=None: data(
             lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase)
         )(),
         "workplan": lambda phase=None: data(
-            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase)
+            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase, c.origin)
         )(),
         "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.src)),
-        "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src)),
+        "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src, c.origin)),
         "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
-        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang)),
+        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.origin)),
     }

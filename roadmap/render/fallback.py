@@ -5,8 +5,11 @@ from __future__ import annotations
 from ..i18n import DEFAULT
 from .templating import render
 
+GUIDE = "example-4-add-or-update-a-translation"  # the section of CONTRIBUTING.md
 
-def wrap(markdown: str, lang: str) -> str:
-    """The English text, marked as English, under a notice in the page's language."""
-    notice = render("fallback.html", lang=lang)
+
+def wrap(markdown: str, lang: str, guide: str | None = None) -> str:
+    """The English text, marked as English, under a notice in the page's language; ``guide``:
+    the address of how to add the translation."""
+    notice = render("fallback.html", lang=lang, guide=guide)
     return f'{notice}\n\n<div lang="{DEFAULT}" dir="ltr" markdown>\n\n{markdown}\n\n</div>\n'

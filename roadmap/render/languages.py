@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ..i18n import LANGUAGES
 
@@ -13,6 +13,7 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
     Every language has the same page paths, so the link is relative and works on any host
     and port, with or without JavaScript. ``version`` is the draft being built by mike, if any.
     The 404 page is served at arbitrary depths, so it gets absolute paths from ``site_url``.
+    ``url`` is the link made absolute, for <link rel="alternate" hreflang> in the page's head.
     """
     links = []
     for lang in LANGUAGES:
@@ -33,6 +34,7 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
                 "name": lang.name,
                 "dir": lang.direction,
                 "href": href,
+                "url": urljoin(site_url + page_url, href),
                 "current": lang.code == current,
             }
         )

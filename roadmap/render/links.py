@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+
+from ..model import Roadmap
 
 
 def page_url(src: str) -> str:
@@ -15,11 +18,45 @@ def page_url(src: str) -> str:
     return stem + "/"
 
 
-class Linker:
-    """Builds hrefs from one page to an anchor on another page (or the same one)."""
+@dataclass(frozen=True)
+class Origin:
+    """Where the sources of a build can be read online: the repository and the commit (a
+    published draft) or branch (a preview) they come from."""
 
-    def __init__(self, from_src: str):
+    repository: str  # e.g. https://github.com/<owner>/<name>
+    ref: str
+
+    def line(self, path: str, line: int) -> str:
+        return f"{self.repository}/blob/{self.ref}/{path}#L{line}"
+
+    def edit(self, branch: str, path: str) -> str:
+        """The web editor of a file on ``branch`` (where changes are proposed)."""
+        return f"{self.repository}/edit/{branch}/{path}"
+
+    def guide(self, branch: str, anchor: str) -> str:
+        return f"{self.repository}/blob/{branch}/CONTRIBUTING.md#{anchor}"
+
+
+@dataclass(frozen=True)
+class Source:
+    href: str
+    file: str
+    line: int
+
+
+class Linker:
+    """Builds hrefs from one page to an anchor on another page (or the same one), and to the
+    line of the data file an item comes from (when the build knows its ``origin``)."""
+
+    def __init__(self, from_src: str, roadmap: Roadmap | None = None, origin: Origin | None = None):
         self.from_src = from_src
+        self.roadmap, self.origin = roadmap, origin
+
+    def source(self, item_id: str) -> Source | None:
+        where = self.roadmap.locations.get(item_id) if self.roadmap else None
+        if where is None or self.origin is None:
+            return None
+        return Source(self.origin.line(*where), *where)
 
     def href(self, to_src: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""

@@ -6,24 +6,24 @@ from ..i18n import t
 from ..i18n.formatting import format_day, format_period
 from ..model import Roadmap
 from ..model.schema import Phase
-from .links import Linker
+from .links import Linker, Origin
 from .templating import render
 from .text import markdown_inline, plain
 
 
-def overview(roadmap: Roadmap, lang: str, page_src: str) -> str:
+def overview(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
     return render(
         "phases_overview.html",
         roadmap=roadmap,
         lang=lang,
-        link=Linker(page_src),
+        link=Linker(page_src, roadmap, origin),
         period=lambda p: format_period(p.start, p.end, lang),
     )
 
 
-def detail(roadmap: Roadmap, lang: str, page_src: str) -> str:
+def detail(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
     """Markdown headings (for the table of contents) around HTML blocks, one section a phase."""
-    link = Linker(page_src)
+    link = Linker(page_src, roadmap, origin)
     parts = []
     for phase in roadmap.phases:
         parts += _phase_section(roadmap, phase, lang, link)
@@ -37,7 +37,7 @@ def _phase_section(roadmap: Roadmap, phase: Phase, lang: str, link: Linker) -> l
     period = format_period(phase.start, phase.end, lang)
     parts = [
         f"## {heading} {{#{phase.id}}}\n",
-        render("phase_summary.html", phase=phase, lang=lang, period=period) + "\n",
+        render("phase_summary.html", phase=phase, lang=lang, period=period, link=link) + "\n",
         _part_heading(phase, "objectives", lang),
         render("phase_objectives.html", phase=phase, roadmap=roadmap, lang=lang, link=link) + "\n",
     ]
@@ -54,7 +54,7 @@ def _phase_section(roadmap: Roadmap, phase: Phase, lang: str, link: Linker) -> l
         parts.append(milestones + "\n")
     if phase.deliverables:
         parts.append(_part_heading(phase, "deliverables", lang))
-        parts.append(render("phase_deliverables.html", phase=phase, lang=lang) + "\n")
+        parts.append(render("phase_deliverables.html", phase=phase, lang=lang, link=link) + "\n")
     return parts
 
 
@@ -63,10 +63,11 @@ def _part_heading(phase: Phase, part: str, lang: str) -> str:
     return f"### {markdown_inline(t(lang, f'phase.{part}'))} {{#{phase.id}-{part}}}\n"
 
 
-def events(roadmap: Roadmap, lang: str) -> str:
+def events(roadmap: Roadmap, lang: str, origin: Origin | None = None) -> str:
     return render(
         "events.html",
         roadmap=roadmap,
         lang=lang,
+        link=Linker("", roadmap, origin),
         period=lambda e: format_period(e.start, e.last_day, lang),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..i18n import t
 from ..i18n.formatting import format_money, format_number
 from ..model import Roadmap, totals
-from .links import Linker
+from .links import Linker, Origin
 from .templating import render
 
 KINDS = ("human", "technical", "financial")
@@ -30,8 +30,8 @@ def _whole(total: str) -> str:
     return total.replace(" ", "\u00a0")
 
 
-def tables(roadmap: Roadmap, lang: str, page_src: str) -> str:
-    link = Linker(page_src)
+def tables(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+    link = Linker(page_src, roadmap, origin)
     sections = []
     for phase in roadmap.phases:
         res = roadmap.resources_of(phase.id)

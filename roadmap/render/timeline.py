@@ -1,4 +1,10 @@
-"""The timeline, drawn as SVG at build time: no script, readable in print, mirrored in Arabic."""
+"""The timeline, drawn at build time: no script, legible on a desk, a phone and paper.
+
+Each row is its item's full title as text (it wraps; never cut short) beside a strip of SVG
+whose bars are placed in percent of the strip, so the chart fits any width and its type stays
+at the reader's size. Right to left in Arabic: the labels by the page's direction, the bars by
+``_scale``. The same facts follow as a table, which is what screen readers are given.
+"""
 
 from __future__ import annotations
 
@@ -15,11 +21,7 @@ from .links import Linker
 from .templating import render
 from .text import plain
 
-WIDTH = 960
-LABEL_W = 250
-PAD = 12
-ROW_H = 24
-AXIS_H = 44
+WIDTH = 100.0  # the strip of bars, in percent of its width
 
 
 @dataclass
@@ -31,9 +33,8 @@ class Bar:
     start: date
     end: date
     tentative: bool
-    x: float = 0
+    x: float = 0  # percent of the strip, from its left edge
     w: float = 0
-    y: float = 0
     anchor: str = ""
     when: str = ""
     status: str = ""
@@ -47,10 +48,6 @@ def _next_month(d: date) -> date:
     return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
-def _short(text: str, limit: int = 34) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _bar(
     item: Phase | Activity | Milestone,
     kind: str,
@@ -60,10 +57,9 @@ def _bar(
     tentative: bool,
     status: str = "",
 ) -> Bar:
-    """One row: a phase, an activity or a milestone, labelled with its id and shortened title."""
+    """One row: a phase, an activity or a milestone, labelled with its id and its whole title."""
     title = plain(item.title, lang)
-    label = f"{item.id} {_short(title, 30)}"
-    return Bar(item.id, kind, label, title, start, end, tentative, status=status)
+    return Bar(item.id, kind, f"{item.id} {title}", title, start, end, tentative, status=status)
 
 
 def _rows(roadmap: Roadmap, lang: str, phase_id: str | None) -> list[Bar]:
@@ -87,37 +83,39 @@ def _rows(roadmap: Roadmap, lang: str, phase_id: str | None) -> list[Bar]:
 
 
 def _scale(start: date, end: date, rtl: bool) -> Callable[[date], float]:
-    """The x of a day on the chart, between the labels and the edge; mirrored right to left."""
+    """The x of a day on the strip, in percent; mirrored right to left."""
     days = (end - start).days
-    chart_w = WIDTH - LABEL_W - 2 * PAD
 
     def x_of(d: date) -> float:
-        x = LABEL_W + PAD + (d - start).days / days * chart_w
-        return round(WIDTH - x if rtl else x, 1)
+        x = (d - start).days / days * WIDTH
+        return round(WIDTH - x if rtl else x, 2)
 
     return x_of
 
 
 def _place(rows: list[Bar], x_of: Callable[[date], float], lang: str) -> None:
     """Give each row its position, width and dates as text (a bar ends after its last day)."""
-    for i, r in enumerate(rows):
+    for r in rows:
         milestone = r.kind == "milestone"
         x1, x2 = x_of(r.start), x_of(r.end if milestone else r.end + timedelta(days=1))
-        r.x, r.w, r.y = min(x1, x2), max(abs(x2 - x1), 2.0), AXIS_H + i * ROW_H
+        r.x, r.w = min(x1, x2), max(abs(x2 - x1), 0.4)
         r.when = format_day(r.start, lang) if milestone else format_period(r.start, r.end, lang)
 
 
 def _axis(
     start: date, end: date, x_of: Callable[[date], float], lang: str
 ) -> tuple[list[dict], list[dict]]:
-    """Month ticks and year labels from ``start`` up to (not including) ``end``."""
+    """Month ticks and year labels from ``start`` up to (not including) ``end``. Months are
+    named only where there is room for them at a legible size: monthly up to a year, quarterly
+    up to two; beyond that the quarters are lines and the years are named."""
     months = (end.year - start.year) * 12 + end.month - start.month
-    step = 1 if months <= 12 else 3  # monthly labels collide beyond a year (long Arabic, Russian)
+    step = 1 if months <= 12 else 3
+    named = months <= 24
     ticks, years = [], []
     d = start
     while d < end:
         if (d.month - 1) % step == 0:
-            label = format_month_abbr(d, lang)
+            label = format_month_abbr(d, lang) if named and d.month != 1 else ""
             ticks.append({"x": x_of(d), "label": label, "year_start": d.month == 1})
         if d.month == 1 or d == start:
             years.append({"x": x_of(d), "label": format_year(d, lang)})
@@ -140,20 +138,15 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
         "rows": rows,
         "ticks": ticks,
         "years": years,
-        "width": WIDTH,
-        "height": AXIS_H + len(rows) * ROW_H + PAD,
-        # direction="rtl" on the <svg> makes text-anchor "start" the right edge:
-        # no anchor flip needed.
-        "rtl": rtl,
-        "label_x": WIDTH - PAD if rtl else PAD,
+        "rtl": rtl,  # the axis text then starts at its tick and runs leftwards
         "title": title,
         "desc": t(lang, "timeline.desc", start=first, end=last, count=len(rows)),
     }
 
 
 def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
-    """The figure (SVG and caption, scrollable by keyboard on a phone), then the same facts as a
-    table. The figure has no id: the heading above it is the anchor."""
+    """The figure (caption, description, chart), then the same facts as a table. The figure has
+    no id: the heading above it is the anchor."""
     phase_id = phase_argument(roadmap, phase_id, "timeline")
     uid = f"timeline-{phase_id}" if phase_id else "timeline"
     return render(

@@ -5,14 +5,20 @@ from __future__ import annotations
 from ..i18n.formatting import format_period
 from ..model import Roadmap
 from . import phase_argument
-from .links import Linker
+from .links import Linker, Origin
 from .templating import render
 from .text import markdown_inline, plain
 
 
-def by_phase(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
+def by_phase(
+    roadmap: Roadmap,
+    lang: str,
+    page_src: str,
+    phase_id: str | None = None,
+    origin: Origin | None = None,
+) -> str:
     phase_id = phase_argument(roadmap, phase_id, "workplan")
-    link = Linker(page_src)
+    link = Linker(page_src, roadmap, origin)
     parts = []
     for phase in roadmap.phases:
         activities = roadmap.activities_of(phase.id)
