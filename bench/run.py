@@ -26,7 +26,8 @@ from roadmap import inputs
 from roadmap.build import build
 from roadmap.checks import check_sources
 from roadmap.checks.pages import check_pages
-from roadmap.i18n import CODES, DEFAULT
+from roadmap.i18n import CODES, DEFAULT, language
+from roadmap.i18n.languages import SAMPLE
 from roadmap.model import load_roadmap
 from roadmap.project import find
 
@@ -232,18 +233,15 @@ def bench_weight(browser, base: str, site: Path) -> None:
     from weight import KINDS, first_view
 
     kinds = [("chooser (root)", "/"), ("404 (root)", "/no-such-page/")]
-    for path in sorted((site / "en").rglob("*.html")):  # every kind of page, found on disk
-        rel = path.relative_to(site / "en").as_posix().removesuffix("index.html")
+    for path in sorted((site / DEFAULT).rglob("*.html")):  # every kind of page, found on disk
+        rel = path.relative_to(site / DEFAULT).as_posix().removesuffix("index.html")
         if rel == "404.html":
-            kinds.append(("404", "/en/no-such-page/"))
+            kinds.append(("404", f"/{DEFAULT}/no-such-page/"))
         else:
-            kinds.append((rel.strip("/") or "home", f"/en/{rel}"))
-    kinds += [
-        ("home, Arabic", "/ar/"),
-        ("home, Chinese", "/zh/"),
-        ("roadmap, Arabic", "/ar/roadmap/"),
-        ("roadmap, Chinese", "/zh/roadmap/"),
-    ]
+            kinds.append((rel.strip("/") or "home", f"/{DEFAULT}/{rel}"))
+    for code in SAMPLE[1:]:
+        name = language(code).english_name
+        kinds += [(f"home, {name}", f"/{code}/"), (f"roadmap, {name}", f"/{code}/roadmap/")]
     print("\n4. first view of each kind of page (English unless said), empty cache:")
     print(
         "   kB over the wire, gzipped as served [decoded];"

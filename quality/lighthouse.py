@@ -11,13 +11,13 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 
+from roadmap.i18n.languages import SAMPLE
+
 from .tools import CHROMIUM_FLAGS, LIGHTHOUSE, chromium, npm_file
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-# The nine pages of the issue: the home, roadmap and work plan pages in English, Arabic, Chinese.
-PAGES = tuple(
-    f"/{lang}/{page}" for lang in ("en", "ar", "zh") for page in ("", "roadmap/", "workplan/")
-)
+# The home, roadmap and work plan pages in the sample languages (English, Arabic, Chinese).
+PAGES = tuple(f"/{lang}/{page}" for lang in SAMPLE for page in ("", "roadmap/", "workplan/"))
 
 
 @dataclass

@@ -39,17 +39,20 @@ _UN_SPELLING = {"يونيو": "يونيه", "يوليو": "يوليه"}
 
 
 @cache
-def _arabic_months() -> tuple[re.Pattern, dict[str, str]]:
-    levant = get_month_names("wide", "format", locale="ar_SY")
-    egypt = get_month_names("wide", "format", locale="ar")
-    double = {egypt[m]: f"{levant[m]}/{_UN_SPELLING.get(egypt[m], egypt[m])}" for m in range(1, 13)}
+def _double_months(levant: str, egypt: str) -> tuple[re.Pattern, dict[str, str]]:
+    first = get_month_names("wide", "format", locale=levant)
+    second = get_month_names("wide", "format", locale=egypt)
+    double = {
+        second[m]: f"{first[m]}/{_UN_SPELLING.get(second[m], second[m])}" for m in range(1, 13)
+    }
     return re.compile("|".join(sorted(double, key=len, reverse=True))), double
 
 
 def _un_months(text: str, code: str) -> str:
-    if language(code).month_names != "double-month":
+    locales = language(code).double_months
+    if locales is None:
         return text
-    pattern, double = _arabic_months()
+    pattern, double = _double_months(*locales)
     return pattern.sub(lambda m: double[m.group(0)], text)
 
 

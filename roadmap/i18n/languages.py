@@ -20,15 +20,16 @@ class Language:
     # How words are found (search index, redlines): "spaces" between words, or "jieba" for a
     # script written without them (Chinese).
     segmentation: Literal["spaces", "jieba"] = "spaces"
-    # UN editorial date forms: "double-month" names each month twice, Levantine then Egyptian
-    # ("كانون الثاني/يناير"), as Arabic UN documents do; "cldr" uses the locale's own.
-    month_names: Literal["cldr", "double-month"] = "cldr"
+    # UN editorial date forms: Arabic UN documents name each month twice, Levantine then
+    # Egyptian ("كانون الثاني/يناير"): the two CLDR locales whose month names are joined so.
+    # None: the locale's own month names.
+    double_months: tuple[str, str] | None = None
 
 
 # The six official languages of the United Nations, in the UN's order (Arabic, Chinese, English,
 # French, Russian, Spanish). Arabic UN documents use Latin digits: CLDR's "ar" does too.
 LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "العربية", "Arabic", "ar", "rtl", month_names="double-month"),
+    Language("ar", "العربية", "Arabic", "ar", "rtl", double_months=("ar_SY", "ar")),
     Language("zh", "中文", "Chinese", "zh_Hans_CN", segmentation="jieba"),
     Language("en", "English", "English", "en_GB"),
     Language("fr", "Français", "French", "fr_FR"),
@@ -38,6 +39,17 @@ LANGUAGES: tuple[Language, ...] = (
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT = "en"  # the language every text starts in: required in data, the fallback of pages
 BY_CODE = {lang.code: lang for lang in LANGUAGES}
+# Where a check is too costly for all six (Lighthouse, PDFs in tests): the source language, the
+# first written right to left, the first written without spaces between words.
+SAMPLE: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        (
+            DEFAULT,
+            next(lang.code for lang in LANGUAGES if lang.direction == "rtl"),
+            next(lang.code for lang in LANGUAGES if lang.segmentation == "jieba"),
+        )
+    )
+)
 
 
 def language(code: str) -> Language:
