@@ -36,13 +36,19 @@ def site_root(site_url: str | None, lang: str, version: str | None) -> str:
     return root
 
 
+def _day(draft: Draft, lang: str) -> str:
+    """The draft's date, marked when it was invented for the draft (an illustrative draft)."""
+    day = format_day(draft.date, lang)
+    return f"{day} ({t(lang, 'illustrative.mark')})" if draft.illustrative else day
+
+
 def citation(draft: Draft, lang: str, root: str, page_url: str, *, published: bool) -> dict:
     """The permanent address of this page of this draft, and what identifies the draft."""
     return {
         "url": f"{root}{lang}/{draft.id}/{page_url}",
         "id": draft.id,
         "title": draft.title.get(lang),
-        "date": format_day(draft.date, lang),
+        "date": _day(draft, lang),
         "symbol": draft.symbol,
         "published": published,
     }
@@ -60,7 +66,7 @@ def banner(draft: Draft, lang: str, page_url: str) -> dict:
             "banner.outdated",
             title=draft.title.get(lang),
             id=draft.id,
-            date=format_day(draft.date, lang),
+            date=_day(draft, lang),
         ),
         "link": t(lang, "banner.link"),
         "href": href,
@@ -74,5 +80,5 @@ def version_title(draft: Draft, lang: str) -> str:
         "draft.version_title",
         number=draft.number,
         title=draft.title.get(lang),
-        date=format_day(draft.date, lang),
+        date=_day(draft, lang),
     )

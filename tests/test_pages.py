@@ -221,3 +221,19 @@ def test_arabic_and_chinese_headings_follow_english_and_ids_are_unique(project_c
         f"docs/fr/group.md:{end}: the heading id 'mandate' is already used on line {mandate}: "
         "an id is an anchor and names one heading"
     ) in problems
+
+
+def test_paragraph_anchors_are_the_same_in_every_language(project_copy):
+    """The terms of reference's paragraphs are cited by #tor-<n>: a translation keeps each."""
+    page = project_copy / "docs" / "ru" / "group.md"
+    edit(page, "\n{#tor-3}\n", "\n{#tor-33}\n")
+    edit(page, "\n{#tor-4}\n", "\n\n")
+    found = [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))]
+    en = (project_copy / "docs" / "en" / "group.md").read_text(encoding="utf-8").splitlines()
+    line = {a: en.index("{#" + a + "}") + 1 for a in ("tor-3", "tor-4")}
+    ru = page.read_text(encoding="utf-8").splitlines().index("{#tor-33}") + 1
+    assert found == [
+        f"docs/ru/group.md: no paragraph with the anchor '{{#tor-3}}' (docs/en/group.md:{line['tor-3']} has it): anchors are the same in every language",
+        f"docs/ru/group.md: no paragraph with the anchor '{{#tor-4}}' (docs/en/group.md:{line['tor-4']} has it): anchors are the same in every language",
+        f"docs/ru/group.md:{ru}: the anchor '{{#tor-33}}' is not in the English page docs/en/group.md: anchors are the same in every language",
+    ]

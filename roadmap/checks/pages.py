@@ -33,6 +33,7 @@ from ..project import read_config
 from ..render import PageError, brackets
 from ..render.catalogue import PageContext, macro_table
 from ..render.markdown import split_code
+from .anchors import compare_anchors, paragraph_anchors
 
 # Front matter as the engine finds it (MkDocs' YAML_RE): '---', YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -65,10 +66,13 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
             source = (lang_dir / rel).read_text(encoding="utf-8")
             found, headings = _check_page(project, source, name, code, rel, roadmap)
             problems += found
+            anchors = paragraph_anchors(source)
             if code == DEFAULT:
-                reference[rel] = (name, headings)
+                reference[rel] = (name, headings, anchors)
             else:
-                problems += _compare_headings(name, headings, *reference[rel])
+                en_name, en_headings, en_anchors = reference[rel]
+                problems += _compare_headings(name, headings, en_name, en_headings)
+                problems += compare_anchors(name, anchors, en_name, en_anchors)
         problems += [
             _untranslated(f"{display_root}/{code}/{rel}") for rel in sorted(english - pages)
         ]

@@ -91,6 +91,11 @@ class Roadmap:
         event = self.event_by_id.get(ms.event or "")
         return event.start if event else None
 
+    def milestone_illustrative(self, ms: Milestone) -> bool:
+        """A milestone's date is invented if it is, or if the event that dates it is."""
+        event = self.event_by_id.get(ms.event or "")
+        return ms.illustrative or bool(event and event.illustrative)
+
     def milestone_tentative(self, ms: Milestone) -> bool:
         event = self.event_by_id.get(ms.event or "")
         return ms.tentative or bool(event and event.tentative)

@@ -75,12 +75,24 @@ class Item(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Invented for a draft (a zero draft's dates, events, figures): shown as illustrative wherever
+# its dates or figures appear, in tables, the timeline and the cite box.
+Illustrative = Annotated[
+    bool,
+    Field(
+        description="invented for this draft: its dates and figures "
+        "are shown as illustrative wherever they appear"
+    ),
+]
+
+
 class Event(Item):
     id: EventId
     title: Text
     start: dt.date
     end: dt.date | None = None
     tentative: bool = False
+    illustrative: Illustrative = False
     place: Text | None = None
 
     @property
@@ -93,6 +105,10 @@ class Actor(Item):
     name: Text
     short: Text | None = None
     kind: Literal["secretariat", "group", "body", "state", "organization", "stakeholder", "funder"]
+    # Its lifetime, by events of data/events.yml: it acts from the first day of one (a body set
+    # up there) and until the last day of the other (a mandate ending there).
+    active_from: str | None = Field(None, description="event id: exists from its first day")
+    active_until: str | None = Field(None, description="event id: acts until its last day")
 
 
 class Objective(Item):
@@ -106,6 +122,7 @@ class Milestone(Item):
     date: dt.date | None = None
     event: str | None = None
     tentative: bool = False
+    illustrative: Illustrative = False
 
 
 class Deliverable(Item):
@@ -121,6 +138,7 @@ class Phase(Item):
     end: dt.date
     status: Literal["planned", "ongoing", "completed"] = "planned"
     tentative: bool = False
+    illustrative: Illustrative = False
     objectives: list[Objective] = Field(min_length=1)
     milestones: list[Milestone] = []
     deliverables: list[Deliverable] = []
@@ -128,6 +146,7 @@ class Phase(Item):
 
 class Activity(Item):
     id: ActivityId
+    illustrative: Illustrative = False
     phase: str
     objectives: list[str] = Field(min_length=1)
     title: Text
@@ -148,6 +167,7 @@ class FundingSource(Item):
 
 class Resource(Item):
     id: ResourceId
+    illustrative: Illustrative = False
     phase: str
     kind: Literal["human", "technical", "financial"]
     title: Text
@@ -173,6 +193,7 @@ class Draft(Item):
     title: Text
     date: dt.date
     status: Literal["zero-draft", "revised-draft", "submitted", "superseded"]
+    illustrative: Illustrative = False
     symbol: str | None = None
 
     @property

@@ -44,6 +44,7 @@ def tables(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = N
                 "kinds": [(k, rows) for k, rows in kinds if rows],
                 "money": _money_lines(totals.money(res), lang),
                 "people": _people_lines(totals.people(res), lang),
+                "illustrative": any(r.illustrative for r in res),
             }
         )
     return render(
@@ -93,4 +94,5 @@ def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
         by_funding=by_funding,
         grand=_money_lines(totals.money(res), lang),
         grand_people=_people_lines(totals.people(res), lang),
+        illustrative=any(r.illustrative for r in res),  # totals of invented figures
     )

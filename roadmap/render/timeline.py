@@ -33,6 +33,7 @@ class Bar:
     start: date
     end: date
     tentative: bool
+    illustrative: bool = False
     x: float = 0  # percent of the strip, from its left edge
     w: float = 0
     anchor: str = ""
@@ -59,7 +60,18 @@ def _bar(
 ) -> Bar:
     """One row: a phase, an activity or a milestone, labelled with its id and its whole title."""
     title = plain(item.title, lang)
-    return Bar(item.id, kind, f"{item.id} {title}", title, start, end, tentative, status=status)
+    illustrative = getattr(item, "illustrative", False)
+    return Bar(
+        item.id,
+        kind,
+        f"{item.id} {title}",
+        title,
+        start,
+        end,
+        tentative,
+        illustrative,
+        status=status,
+    )
 
 
 def _rows(roadmap: Roadmap, lang: str, phase_id: str | None) -> list[Bar]:
@@ -78,7 +90,9 @@ def _rows(roadmap: Roadmap, lang: str, phase_id: str | None) -> list[Bar]:
             when = roadmap.milestone_date(ms)
             if when is not None:  # a milestone dated by nothing is left off the chart
                 tentative = roadmap.milestone_tentative(ms)
-                rows.append(_bar(ms, "milestone", lang, when, when, tentative))
+                row = _bar(ms, "milestone", lang, when, when, tentative)
+                row.illustrative = roadmap.milestone_illustrative(ms)
+                rows.append(row)
     return rows
 
 

@@ -19,6 +19,7 @@ def check(files: dict, docs: dict) -> list[Problem]:
         phases.check,
         events.check,
         events.simple_ids,
+        events.lifetimes,
         workplan.check,
         workplan.cycles,
         resources.check,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..problems import Problem
-from .context import Context
+from .context import Context, known
 
 
 def check(ctx: Context) -> list[Problem]:
@@ -14,6 +14,30 @@ def check(ctx: Context) -> list[Problem]:
             out.append(
                 ctx.docs["events"].problem(
                     ("events", i, "end"), f"{e.end} is before the start ({e.start})"
+                )
+            )
+    return out
+
+
+def lifetimes(ctx: Context) -> list[Problem]:
+    """An actor's lifetime is given by events that exist, the first not after the second."""
+    out: list[Problem] = []
+    doc = ctx.docs["actors"]
+    for i, actor in enumerate(ctx.files["actors"].actors):
+        for key in ("active_from", "active_until"):
+            event = getattr(actor, key)
+            if event is not None and event not in ctx.events:
+                out.append(
+                    doc.problem(
+                        ("actors", i, key), f"'{event}' is not an event {known(ctx.events)}"
+                    )
+                )
+        since = ctx.events.get(actor.active_from or "")
+        until = ctx.events.get(actor.active_until or "")
+        if since is not None and until is not None and until.last_day < since.start:
+            out.append(
+                doc.problem(
+                    ("actors", i, "active_until"), f"{until.id} ends before {since.id} begins"
                 )
             )
     return out

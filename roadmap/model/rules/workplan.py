@@ -17,6 +17,7 @@ def check(ctx: Context) -> list[Problem]:
                 doc.problem(("activities", i, "end"), f"{a.end} is before the start ({a.start})")
             )
         out += _actors(ctx, i, a)
+        out += _lifetimes(ctx, i, a)
         out += _dependencies(ctx, i, a)
     return out
 
@@ -62,6 +63,35 @@ def _actors(ctx: Context, i: int, a) -> list[Problem]:
                     )
                 )
     return out
+
+
+def _lifetimes(ctx: Context, i: int, a) -> list[Problem]:
+    """Who leads or supports an activity exists, and still acts, on the activity's dates."""
+    out: list[Problem] = []
+    for key, ids in (("lead", [a.lead]), ("partners", a.partners)):
+        for j, actor_id in enumerate(ids):
+            actor = ctx.actors.get(actor_id)
+            message = _outside_lifetime(ctx, actor, a) if actor is not None else None
+            if message:
+                sub = (key,) if key == "lead" else (key, j)
+                out.append(ctx.docs["workplan"].problem(("activities", i, *sub), message))
+    return out
+
+
+def _outside_lifetime(ctx: Context, actor, a) -> str | None:
+    since = ctx.events.get(actor.active_from or "")
+    until = ctx.events.get(actor.active_until or "")
+    if since is not None and a.start < since.start:
+        return (
+            f"'{actor.id}' exists only from {since.id} ({since.start}) on; the activity starts "
+            f"{a.start}: give it to another actor or start it later"
+        )
+    if until is not None and a.end > until.last_day:
+        return (
+            f"'{actor.id}' acts only until {until.id} ({until.last_day}); the activity ends "
+            f"{a.end}: give it to another actor or end it sooner"
+        )
+    return None
 
 
 def _dependencies(ctx: Context, i: int, a) -> list[Problem]:
