@@ -1,7 +1,8 @@
 """Lighthouse (npm, pinned in package-lock.json) on pages of a served site, in Debian's Chromium.
 
-One Lighthouse process per page, each with a fresh Chromium: Lighthouse's own advice for
-scores that do not depend on what was loaded before.
+`make bench` runs one Lighthouse process per page, each with a fresh Chromium: Lighthouse's own
+advice for performance scores that do not depend on what was loaded before. The tests attach it
+to the test session's one Chromium (``port``) for the categories that do not time anything.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from .tools import CHROMIUM_FLAGS, LIGHTHOUSE, chromium, npm_file
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The home, roadmap and work plan pages in the sample languages (English, Arabic, Chinese).
-PAGES = tuple(f"/{lang}/{page}" for lang in SAMPLE for page in ("", "roadmap/", "workplan/"))
+KINDS = ("", "roadmap/", "workplan/")
+PAGES = tuple(f"/{lang}/{page}" for lang in SAMPLE for page in KINDS)
+# The gate in the tests: each kind of page once, each in another sample language.
+GATE_PAGES = tuple(f"/{lang}/{page}" for lang, page in zip(SAMPLE, KINDS, strict=True))
 
 
 @dataclass
@@ -28,8 +32,12 @@ class Report:
     shortfalls: list[str] = field(default_factory=list)
 
 
-def audit(url: str, categories: tuple[str, ...] = CATEGORIES, timeout: int = 240) -> Report:
-    """Lighthouse's default run: a phone on a slow 4G network and a slowed-down CPU, simulated."""
+def audit(
+    url: str, categories: tuple[str, ...] = CATEGORIES, timeout: int = 240, port: int | None = None
+) -> Report:
+    """Lighthouse's default run: a phone on a slow 4G network and a slowed-down CPU, simulated.
+    ``port``: the debugging port of a running Chromium to use instead of starting one."""
+    browser = [f"--port={port}"] if port else [f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}"]
     proc = subprocess.run(
         [
             "node",
@@ -39,7 +47,7 @@ def audit(url: str, categories: tuple[str, ...] = CATEGORIES, timeout: int = 240
             "--output-path=stdout",
             "--quiet",
             f"--only-categories={','.join(categories)}",
-            f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
+            *browser,
         ],
         capture_output=True,
         text=True,

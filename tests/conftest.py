@@ -62,17 +62,32 @@ def server(site):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(debugging_port):
+    """The one Chromium of the test session: Playwright drives it, Lighthouse attaches to it."""
     from playwright.sync_api import sync_playwright
 
     from quality.tools import CHROMIUM_FLAGS, chromium
 
     with sync_playwright() as p:
         b = p.chromium.launch(
-            executable_path=chromium(), args=[*CHROMIUM_FLAGS, "--disable-background-networking"]
+            executable_path=chromium(),
+            args=[
+                *CHROMIUM_FLAGS,
+                "--disable-background-networking",
+                f"--remote-debugging-port={debugging_port}",
+            ],
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def debugging_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -477,7 +477,10 @@ def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_se
     reader.goto(f"{published_server}/en/draft-1/workplan/")
     banner = reader.locator("[data-md-component=outdated]")
     banner.locator("a").wait_for(state="visible")
-    assert "Illustrative zero draft: not a document of the informal group or of the Preparatory Commission (draft-1) of 14 November 2025" in banner.inner_text()
+    assert (
+        "Illustrative zero draft: not a document of the informal group or of the Preparatory Commission (draft-1) of 14 November 2025"
+        in banner.inner_text()
+    )
     banner.locator("a").click()
     reader.wait_for_url(f"{published_server}/en/draft-3/workplan/")
     reader.wait_for_load_state("networkidle")
