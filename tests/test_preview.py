@@ -3,6 +3,7 @@ mistakes appear over the last good page until they are fixed, and no built page 
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,9 +26,11 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def preview(tmp_path_factory):
-    """`roadmap serve` on a copy of the project, which the tests edit."""
+def preview(tmp_path_factory, site):
+    """`roadmap serve` on a copy of the project, which the tests edit, serving a copy of the
+    session's site (built once): only what the tests edit is rebuilt."""
     project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    shutil.copytree(site, project / "site")
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -37,6 +40,7 @@ def preview(tmp_path_factory):
             "--project",
             str(project),
             "serve",
+            "--no-build",
             "--port",
             str(port),
         ],

@@ -13,6 +13,8 @@ from watchdog.observers import Observer
 from .. import inputs
 from ..build import build
 from ..checks import check_sources
+from ..engine import engine
+from ..i18n import CODES
 from ..project import SOURCES, is_source
 from .state import Preview
 
@@ -44,6 +46,11 @@ class Rebuilder(FileSystemEventHandler):
             with self._lock:
                 self._pending.update(found)
             self._wake.set()
+
+    def warm(self) -> None:
+        """Load what every rebuild needs (the engine, the data) before the first edit."""
+        engine().prepare(list(CODES))
+        check_sources(self.root, self.data_dir)
 
     def run(self, stop: threading.Event) -> None:
         """Wait for edits; once they are quiet for a moment, rebuild."""
@@ -101,6 +108,7 @@ def watch(rebuilder: Rebuilder, stop: threading.Event) -> None:
                 observer.schedule(rebuilder, str(folder), recursive=True)
     observer.start()
     try:
+        rebuilder.warm()
         rebuilder.run(stop)
     finally:
         observer.stop()
