@@ -150,6 +150,63 @@ def cmd_verify(args) -> int:
     return 0 if all(r.ok for r in reports) else 1
 
 
+def cmd_translations(args) -> int:
+    from .model import DataError
+    from .translations import report, sources
+    from .translations.freshness import TRANSLATED
+
+    try:
+        _, _, status = sources.load(args.project, args.data)
+    except DataError as exc:
+        _errors(exc.problems, "in the data")
+        return 1
+    langs = args.lang or list(TRANSLATED)
+    print(report.as_json(status, langs) if args.json else report.text(status, langs))
+    return 0
+
+
+def cmd_translations_mark(args) -> int:
+    from .translations import records, sources
+    from .translations.freshness import select
+
+    _, units, _ = sources.load(args.project, args.data)
+    chosen, unknown = select(units, args.sources)
+    if unknown:
+        print("these name no section or text: " + ", ".join(unknown), file=sys.stderr)
+        return 1
+    done = records.mark(args.project, args.lang, chosen)
+    for unit in chosen:
+        if unit not in done:
+            print(f"not translated into {args.lang}, left as it is: {unit.source}")
+    print(f"{len(done)} {args.lang} translation{'s' * (len(done) != 1)} recorded as current")
+    return 0
+
+
+def cmd_translations_export(args) -> int:
+    from .translations import sources, xliff
+
+    _, units, status = sources.load(args.project, args.data)
+    out = args.output or Path(f"{args.lang}.xlf")
+    out.write_bytes(xliff.export(units, status, args.lang))
+    pending = len(status.pending(args.lang))
+    print(f"wrote {out}: the data texts and interface strings in {args.lang}, {pending} to do")
+    return 0
+
+
+def cmd_translations_import(args) -> int:
+    from .translations import exchange
+
+    try:
+        result = exchange.import_file(args.project, args.data, args.file.read_bytes())
+    except exchange.ImportRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for file in result.files:
+        print(f"wrote {file}")
+    print(f"{result.written} texts written, {result.marked} recorded as current ({result.lang})")
+    return 0
+
+
 def cmd_schemas(args) -> int:
     from .model import jsonschema
 
@@ -225,6 +282,34 @@ def _add_publish(sub) -> None:
     p.set_defaults(func=cmd_verify)
 
 
+def _add_translations(sub) -> None:
+    from .translations.freshness import TRANSLATED
+
+    p = sub.add_parser("translations", help="which translations are outdated or missing")
+    p.add_argument("--lang", action="append", choices=TRANSLATED, help="only this language")
+    p.add_argument("--json", action="store_true", help="every section and text, as JSON")
+    p.set_defaults(func=cmd_translations)
+    actions = p.add_subparsers(dest="action")
+    m = actions.add_parser(
+        "mark", help="record translations as current (made from today's English)"
+    )
+    m.add_argument("lang", metavar="LANG", choices=TRANSLATED)
+    m.add_argument(
+        "sources",
+        metavar="SOURCE",
+        nargs="+",
+        help="docs/en/group.md#mandate, data/phases.yml#P1.title, or a whole file",
+    )
+    m.set_defaults(func=cmd_translations_mark)
+    e = actions.add_parser("export", help="write an XLIFF file of the data texts and strings")
+    e.add_argument("lang", metavar="LANG", choices=TRANSLATED)
+    e.add_argument("--output", "-o", type=Path, default=None, help="default: <lang>.xlf")
+    e.set_defaults(func=cmd_translations_export)
+    i = actions.add_parser("import", help="write a translated XLIFF file back into the YAML")
+    i.add_argument("file", metavar="FILE", type=Path)
+    i.set_defaults(func=cmd_translations_import)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="roadmap", description=__doc__)
     top.add_argument(
@@ -235,7 +320,7 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     sub = top.add_subparsers(dest="command", required=True)
-    for add in (_add_check, _add_build_and_serve, _add_publish):
+    for add in (_add_check, _add_build_and_serve, _add_publish, _add_translations):
         add(sub)
     return top
 

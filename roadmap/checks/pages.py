@@ -117,9 +117,9 @@ def _check_page(
         variables = {str(k) for k in front}
         found += _macro_problems(project, source, code, rel, roadmap, variables)
     found += _bracket_problems(source)
-    headings = _headings(source)
-    found += _heading_id_problems(headings)
-    return [Problem(name, line, None, "", message) for line, message in found], headings
+    found_headings = headings(source)
+    found += _heading_id_problems(found_headings)
+    return [Problem(name, line, None, "", message) for line, message in found], found_headings
 
 
 def _front_matter(source: str) -> tuple[dict, list[tuple[int, str]]]:
@@ -256,7 +256,7 @@ def _macros(roadmap: Roadmap, code: str, rel: str) -> dict:
     return macro_table(lambda: context)
 
 
-def _headings(source: str) -> list[Heading]:
+def headings(source: str) -> list[Heading]:
     """ATX headings outside code, with their explicit ids ('## Title {#id}')."""
     out = []
     for pos, part, is_code in split_code(source):
