@@ -16,6 +16,8 @@ from .history.pair import DraftPair
 from .history.sources import read_pair
 from .model import Roadmap, load_roadmap
 from .model.schema import Draft
+from .translations.freshness import Status
+from .translations.sources import load_status
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Inputs:
     roadmap: Roadmap
     draft: Draft  # the draft being built
     pair: DraftPair  # it and the draft before it, with both drafts' sources
+    translations: Status  # which translations are current, outdated or missing
 
 
 _shared: dict[tuple[Path, Path, str | None], Inputs] = {}
@@ -32,7 +35,8 @@ def load(root: Path, data_dir: Path, version: str | None, roadmap: Roadmap | Non
     """Raises model.DataError or drafts.DraftError."""
     roadmap = roadmap or load_roadmap(data_dir)
     draft = being_built(roadmap, version)
-    return Inputs(roadmap, draft, read_pair(roadmap, draft, root, data_dir))
+    pair = read_pair(roadmap, draft, root, data_dir)
+    return Inputs(roadmap, draft, pair, load_status(root, roadmap, data_dir))
 
 
 def share(root: Path, data_dir: Path, version: str | None, inputs: Inputs) -> None:

@@ -18,11 +18,11 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from ..checks.pages import headings
 from ..i18n import DEFAULT
 from ..model import FILES, Roadmap
 from ..model.problems import Path
 from ..model.schema import Text
+from ..render.markdown import headings
 
 TOP = "_top"  # the section above a page's first heading with an id: its title and lead
 STRINGS_SOURCE = "roadmap/i18n/strings/en.yml"
