@@ -19,6 +19,7 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
     checked = check_sources(project, data_dir)
     if fmt == "github":  # annotations on the lines of a pull request's diff, warnings included
         warnings = checked.roadmap.warnings + checked.untranslated if checked.roadmap else []
+        warnings += checked.terms
         for problem in checked.errors + warnings:
             print(problem.github())
     if checked.errors:
@@ -26,9 +27,8 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
         return None
     roadmap, untranslated = checked.roadmap, checked.untranslated
     assert roadmap is not None  # no errors: the data loaded
-    if verbose:
-        for warning in roadmap.warnings + untranslated:
-            print(f"{warning} [warning]")
+    for warning in (roadmap.warnings + untranslated if verbose else []) + checked.terms:
+        print(f"{warning} [warning]")
     missing = len(roadmap.warnings)
     print(
         f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
@@ -38,6 +38,11 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
     print(
         "pages OK"
         + (f": {len(untranslated)} not yet translated (see --verbose)" if untranslated else "")
+        + (
+            f"; {len(checked.terms)} translations do not use a glossary term"
+            if checked.terms
+            else ""
+        )
     )
     return checked
 
@@ -116,6 +121,7 @@ def cmd_publish(args) -> int:
                 branch=args.branch,
                 jobs=args.jobs,
                 site_url=args.site_url,
+                allow_incomplete=args.allow_incomplete,
             ),
         )
     except PublishError as exc:
@@ -270,6 +276,11 @@ def _add_publish(sub) -> None:
         "--site-url",
         default=None,
         help="the public address of the site (default: site_url of mkdocs.yml)",
+    )
+    p.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="publish although translations are outdated or missing (the pages say so)",
     )
     p.add_argument("--remote", default="origin")
     p.add_argument("--branch", default=BRANCH)

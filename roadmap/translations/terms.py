@@ -99,9 +99,12 @@ def _loose(form: str, lang: str) -> re.Pattern[str]:
     words = re.findall(r"\w+", _normal(form))
     if language(lang).segmentation != "spaces":  # Chinese: the characters, punctuation aside
         return re.compile(re.escape("".join(words)))
-    stems = [_stem(w) for w in words]
+    if len(words) == 1 and len(words[0]) <= 5:  # an abbreviation: 'COP' is not 'Coprésidents'
+        return re.compile(rf"(?<!\w){re.escape(words[0])}(?!\w)")
+    # Arabic joins prepositions and conjunctions to the word: any letters may come first.
+    prefix = r"\w*" if language(lang).direction == "rtl" else ""
     gap = r"\W+(?:\w+\W+){0,2}"  # a word or two may come between
-    return re.compile(gap.join(rf"\w*{re.escape(s)}\w*" for s in stems))
+    return re.compile(r"(?<!\w)" + gap.join(rf"{prefix}{re.escape(_stem(w))}\w*" for w in words))
 
 
 def _stem(word: str) -> str:

@@ -57,12 +57,19 @@ def parse(content: bytes) -> Parsed:
     for xu in store.units:
         source = xu.xmlelement.get("id") or ""
         parsed.english[source] = str(xu.source or "")
-        target = str(xu.target or "").strip()
-        if target:
+        target = str(xu.target or "")  # as it is: a separator may be ", "
+        if target.strip():
             parsed.targets[source] = target
-            if not xu.isfuzzy():
+            if _reviewed(xu):
                 parsed.reviewed.add(source)
     return parsed
+
+
+def _reviewed(xu) -> bool:
+    """Approved, or a target whose state no longer asks for work ('needs-...')."""
+    target = xu.xmlelement.find(xu.namespaced("target"))
+    state = target.get("state", "") if target is not None else ""
+    return xu.xmlelement.get("approved") == "yes" or not state.startswith("needs-")
 
 
 def stale(parsed: Parsed, units: list[Unit]) -> list[str]:
