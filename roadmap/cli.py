@@ -167,7 +167,9 @@ def cmd_translations(args) -> int:
         _errors(exc.problems, "in the data")
         return 1
     langs = args.lang or list(TRANSLATED)
-    print(report.as_json(status, langs) if args.json else report.text(status, langs))
+    fmt = "json" if args.json else args.format
+    show = {"json": report.as_json, "markdown": report.markdown, "text": report.text}[fmt]
+    print(show(status, langs))
     return 0
 
 
@@ -299,6 +301,12 @@ def _add_translations(sub) -> None:
     p = sub.add_parser("translations", help="which translations are outdated or missing")
     p.add_argument("--lang", action="append", choices=TRANSLATED, help="only this language")
     p.add_argument("--json", action="store_true", help="every section and text, as JSON")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="markdown: tables for a pull request's summary page",
+    )
     p.set_defaults(func=cmd_translations)
     actions = p.add_subparsers(dest="action")
     m = actions.add_parser(

@@ -20,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from roadmap import gitrepo
-from roadmap.i18n import CODES
+from roadmap.i18n import CODES, DEFAULT
 from tests.helpers import ROOT, edit, run_roadmap
 
 
@@ -295,6 +295,30 @@ def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
     assert proc.returncode == 1 and "local one" in proc.stderr
 
 
+def test_outdated_translations_are_refused_then_published_with_notices(scratch):
+    """Draft 2 edited English and drafts 2 to 4 have English titles only: the gate lists them."""
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    commit(scratch, "Draft 4")
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1
+    for lang in ("ar", "zh", "fr", "ru", "es"):
+        assert f"{lang}: outdated docs/en/roadmap.md#_top" in proc.stderr
+        assert f"{lang}: outdated data/workplan.yml#A1.1.title" in proc.stderr
+        assert f"{lang}: missing  data/drafts.yml#draft-4.title" in proc.stderr
+    assert "--allow-incomplete" in proc.stderr and "nothing was published" in proc.stderr
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+    proc = publish(scratch, "draft-4", "--allow-incomplete")
+    assert proc.returncode == 0, proc.stderr
+    page = read(scratch, "fr/draft-4/roadmap/index.html")
+    assert "roadmap-translation-outdated" in page
+    assert 'href="../../../en/draft-4/roadmap/"' in page  # the English section, same draft
+    assert "en/draft-4/roadmap/index.html" in branch_files(scratch)
+    assert "roadmap-translation-outdated" in read(scratch, "es/draft-4/workplan/index.html")
+    status = soup(read(scratch, "ru/draft-4/translations/index.html")).get_text()
+    assert "data/drafts.yml#draft-4.title" in status and "docs/en/roadmap.md#_top" in status
+
+
 def test_verify_passes_then_names_a_tampered_file(scratch):
     proc = run_roadmap("--project", str(scratch), "verify")
     assert proc.returncode == 0, proc.stderr
@@ -502,6 +526,8 @@ def test_serve_published_command_serves_the_branch(history):
         "/ar/draft-2/changes/",
         "/zh/draft-2/changes/",
         "/fr/draft-3/resources/",
+        "/ar/draft-2/roadmap/",  # an outdated section: its notice
+        "/fr/draft-2/compare/roadmap/",  # the side-by-side view with an outdated section
     ],
 )
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
@@ -534,8 +560,9 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     files += [
         tmp_path / f"{c}/draft-2/{p}index.html"
         for c in CODES
-        for p in ("changes/", "workplan/", "")
+        for p in ("changes/", "workplan/", "", "roadmap/")
     ]
+    files += [tmp_path / f"{c}/draft-2/compare/roadmap/index.html" for c in CODES if c != DEFAULT]
     proc = subprocess.run(
         [
             java(),

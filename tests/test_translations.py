@@ -259,3 +259,28 @@ def test_side_by_side_columns_carry_their_language_and_direction():
     assert view.count("roadmap-compare--outdated") == 1
     assert 'href="../../../en/x/#one"' in view
     assert "[العودة إلى الصفحة](../../x.md)" in view
+
+
+def test_the_built_site_agrees_with_the_command_and_the_gate(site):
+    """On our real content: nothing pending, so no notice, every status page says so, and the
+    publishing gate lets the draft through; every translated page has its side-by-side view."""
+    from roadmap.publish import Options, _refuse_untranslated
+
+    _refuse_untranslated(ROOT, Options())  # raises PublishError when anything is pending
+    assert not [p for p in site.rglob("*.html") if "roadmap-translation-outdated" in p.read_text()]
+    english_pages = sorted(p.stem for p in (ROOT / "docs/en").glob("*.md"))
+    for lang in OTHERS:
+        status = (site / lang / "translations/index.html").read_text()
+        assert "roadmap-translation-all-current" in status and 'id="status-fr"' in status
+        views = sorted(p.parent.name for p in (site / lang / "compare").glob("*/index.html"))
+        assert views == english_pages
+        assert 'href="../compare/group/"' in (site / lang / "group/index.html").read_text()
+        index = json.loads((site / lang / "search/search_index.json").read_text())
+        assert not [d for d in index["docs"] if d["location"].startswith("compare/")]
+    assert not (site / DEFAULT / "compare").exists()
+
+
+def test_markdown_format_for_pull_requests():
+    proc = run_roadmap("translations", "--format", "markdown")
+    assert proc.returncode == 0
+    assert "| French (fr) | 100% (" in proc.stdout

@@ -2,9 +2,9 @@
 (by heading id) and, for the data the page shows, text by text (by item id).
 
 A Markdown page of its own (``compare/<page>/``), made without script: each column carries
-its language and direction; outdated sections and texts are marked. Headings get ids of their
-own (``en--mandate``, ``fr--mandate``), links become their text (the view is for reading side
-by side), and macros are replaced: a table drawn from the data is compared text by text below.
+its language and direction; outdated sections and texts are marked. Headings go one level down
+with ids of their own (``en--mandate``, ``fr--mandate``), links become their text (the view is
+for reading side by side), and macros are replaced: the data's texts are compared below.
 """
 
 from __future__ import annotations

@@ -41,3 +41,23 @@ def as_json(status: Status, langs: list[str]) -> str:
     """A JSON list, one object a line: {"lang": "fr", "source": ..., "state": "current"}."""
     rows = [json.dumps(e.as_json(), ensure_ascii=False) for e in status.entries if e.lang in langs]
     return "[\n" + ",\n".join(rows) + "\n]" if rows else "[]"
+
+
+def markdown(status: Status, langs: list[str]) -> str:
+    """For a pull request's summary page: a table per language, then what is pending."""
+    lines = [
+        "| language | current | outdated | missing | glossary terms not used |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for lang in langs:
+        s = status.summary(lang)
+        lines.append(
+            f"| {language(lang).english_name} ({lang}) | {_percent(s.percent)} "
+            f"({s.counts['current']} of {s.total}) | {s.counts['outdated']} "
+            f"| {s.counts['missing']} | {s.terms} |"
+        )
+    todo = [e for lang in langs for e in status.pending(lang)]
+    if todo:
+        lines += ["", "| language | state | English source |", "| --- | --- | --- |"]
+        lines += [f"| {e.lang} | {e.state} | `{e.source}` |" for e in todo]
+    return "\n".join(lines)
