@@ -156,16 +156,26 @@ def cmd_verify(args) -> int:
     return 0 if all(r.ok for r in reports) else 1
 
 
-def cmd_translations(args) -> int:
+def _translations(args):
+    """The units and their status, or None (the data's errors printed)."""
     from .model import DataError
-    from .translations import report, sources
-    from .translations.freshness import TRANSLATED
+    from .translations import sources
 
     try:
-        _, _, status = sources.load(args.project, args.data)
+        _, units, status = sources.load(args.project, args.data)
     except DataError as exc:
         _errors(exc.problems, "in the data")
+        return None
+    return units, status
+
+
+def cmd_translations(args) -> int:
+    from .translations import report
+    from .translations.freshness import TRANSLATED
+
+    if (loaded := _translations(args)) is None:
         return 1
+    status = loaded[1]
     langs = args.lang or list(TRANSLATED)
     fmt = "json" if args.json else args.format
     show = {"json": report.as_json, "markdown": report.markdown, "text": report.text}[fmt]
@@ -174,11 +184,12 @@ def cmd_translations(args) -> int:
 
 
 def cmd_translations_mark(args) -> int:
-    from .translations import records, sources
+    from .translations import records
     from .translations.freshness import select
 
-    _, units, _ = sources.load(args.project, args.data)
-    chosen, unknown = select(units, args.sources)
+    if (loaded := _translations(args)) is None:
+        return 1
+    chosen, unknown = select(loaded[0], args.sources)
     if unknown:
         print("these name no section or text: " + ", ".join(unknown), file=sys.stderr)
         return 1
@@ -191,9 +202,11 @@ def cmd_translations_mark(args) -> int:
 
 
 def cmd_translations_export(args) -> int:
-    from .translations import sources, xliff
+    from .translations import xliff
 
-    _, units, status = sources.load(args.project, args.data)
+    if (loaded := _translations(args)) is None:
+        return 1
+    units, status = loaded
     out = args.output or Path(f"{args.lang}.xlf")
     out.write_bytes(xliff.export(units, status, args.lang))
     pending = len(status.pending(args.lang))

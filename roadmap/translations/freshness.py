@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from ..i18n import CODES, DEFAULT
@@ -69,12 +70,11 @@ class Status:
         return [e for e in self.entries if e.state != "current" and lang in (None, e.lang)]
 
     def state(self, lang: str, source: str) -> State | None:
-        return self._index().get((lang, source))
+        return self._by_key.get((lang, source))
 
-    def _index(self) -> dict[tuple[str, str], State]:
-        if not hasattr(self, "_by_key"):
-            object.__setattr__(self, "_by_key", {(e.lang, e.source): e.state for e in self.entries})
-        return self._by_key  # type: ignore[attr-defined]
+    @cached_property
+    def _by_key(self) -> dict[tuple[str, str], State]:
+        return {(e.lang, e.source): e.state for e in self.entries}
 
     def summary(self, lang: str) -> Summary:
         counts = Counter(e.state for e in self.of(lang))
