@@ -36,7 +36,7 @@ from roadmap.render import (
 )
 from roadmap.render.catalogue import PageContext, data_shown
 from roadmap.render.languages import cross_link, language_links
-from roadmap.translations.views import compare_href, compare_pages
+from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # the side-by-side views: reached from their pages
 
@@ -186,6 +186,11 @@ class RoadmapPlugin(MacrosPlugin):
     def on_page_context(self, context, page, config, nav):
         context.update(self._context(page.url, config))
         context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)
+        if page.file.src_uri.startswith(f"{FOLDER}/"):
+            links = context["roadmap_languages"]
+            context["roadmap_languages"] = view_language_links(
+                links, page.file.src_uri, self.version
+            )
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
         context["roadmap_cite"] = drafts.citation(
             self.draft, self.lang, self.site_root, page.url, published=self.version is not None

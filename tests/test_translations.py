@@ -284,3 +284,12 @@ def test_markdown_format_for_pull_requests():
     proc = run_roadmap("translations", "--format", "markdown")
     assert proc.returncode == 0
     assert "| French (fr) | 100% (" in proc.stdout
+
+
+def test_yaml_written_back_keeps_every_byte_of_our_files():
+    """What import relies on: reading and writing each data and strings file changes nothing."""
+    from roadmap.translations.yamlwrite import round_trip
+
+    for path in [*sorted((ROOT / "data").glob("*.yml")), *sorted(STRINGS_DIR.glob("*.yml"))]:
+        text = path.read_text(encoding="utf-8")
+        assert round_trip(text) == text, path.name

@@ -45,3 +45,16 @@ def compare_href(lang: str, src: str, page_url: str) -> str | None:
     if lang == DEFAULT or src.startswith(f"{FOLDER}/") or not src.endswith(".md"):
         return None
     return "../" * page_url.count("/") + compare_url(src)
+
+
+def view_language_links(links: list[dict], view_src: str, version: str | None) -> list[dict]:
+    """The language selector of a view: English has no view of its own, so its link goes to
+    the English page the view shows; the other languages' links go to their views."""
+    shown = view_src.removeprefix(f"{FOLDER}/").removesuffix("/index.md") + ".md"
+    view_url = compare_url(shown)
+    return [
+        {**link, "href": cross_link(view_url, _page_url(shown), DEFAULT, version)}
+        if link["code"] == DEFAULT
+        else link
+        for link in links
+    ]
