@@ -18,17 +18,28 @@ from jinja2 import FileSystemBytecodeCache, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_macros.plugin import MacrosPlugin
 
 from roadmap import downloads, drafts, inputs
 from roadmap.i18n import DEFAULT, language, t
 from roadmap.model import DataError
 from roadmap.project import missing_pages
-from roadmap.render import PageError, brackets, changes, description, fallback, glossary
-from roadmap.render.catalogue import PageContext
-from roadmap.render.languages import language_links
+from roadmap.render import (
+    PageError,
+    brackets,
+    changes,
+    description,
+    fallback,
+    glossary,
+    translations,
+)
+from roadmap.render.catalogue import PageContext, data_shown
+from roadmap.render.languages import cross_link, language_links
 from roadmap.render.links import Origin
+from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
+
+NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # the side-by-side views: reached from their pages
 
 
 class RoadmapPlugin(MacrosPlugin):
@@ -58,6 +69,7 @@ class RoadmapPlugin(MacrosPlugin):
             if repository.get("url")
             else None
         )
+        self.translations = loaded.translations
         nav = [item for item in config["nav"] or [] if isinstance(item, str)]
         self.changes = changes.comparison(loaded.pair, self.lang, nav)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
@@ -92,6 +104,12 @@ class RoadmapPlugin(MacrosPlugin):
             for f in files.documentation_pages()
         )
         self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
+        if self.lang != DEFAULT:  # counted above without them: they repeat the pages
+            views = compare_pages(
+                self.translations, self.lang, (self.source_docs, docs_dir), self.version
+            )
+            for uri, content in views.items():
+                files.append(File.generated(config, uri, content=content, inclusion=NOT_IN_NAV))
         return files
 
     def on_env(self, env, config, files):
@@ -115,11 +133,13 @@ class RoadmapPlugin(MacrosPlugin):
                 self.changes,
                 self._bracket_total,
                 origin=self.origin,
+                translations=self.translations,
             )
         return self._page_ctx
 
     def on_page_markdown(self, markdown, page, config, **kwargs):
         self._source_offset = _front_matter_lines(page, markdown)
+        shown = data_shown(markdown)  # before the macros are replaced by what they draw
         markdown = super().on_page_markdown(markdown, page, config, **kwargs)
         if (
             self._page_ctx is not None
@@ -131,6 +151,11 @@ class RoadmapPlugin(MacrosPlugin):
         if page.file.src_uri in self.fallback_pages:
             guide = self.origin.guide(self.branch, fallback.GUIDE) if self.origin else None
             markdown = fallback.wrap(markdown, self.lang, guide)
+        elif (view := compare_href(self.lang, page.file.src_uri, page.url)) is not None:
+            english = cross_link(page.url, page.url, DEFAULT, self.version)
+            markdown = translations.page_notices(
+                self.translations, (self.lang, page.file.src_uri), markdown, shown, (english, view)
+            )
         return markdown + self._abbreviations
 
     def render(self, markdown: str, force_rendering: bool = False) -> str:
@@ -176,6 +201,12 @@ class RoadmapPlugin(MacrosPlugin):
         if self.origin is not None:
             page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{src}")
         context.update(self._context(page.url, config))
+        context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)
+        if page.file.src_uri.startswith(f"{FOLDER}/"):
+            links = context["roadmap_languages"]
+            context["roadmap_languages"] = view_language_links(
+                links, page.file.src_uri, self.version
+            )
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
         context["roadmap_cite"] = drafts.citation(
             self.draft, self.lang, self.site_root, page.url, published=self.version is not None

@@ -19,6 +19,7 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
     checked = check_sources(project, data_dir)
     if fmt == "github":  # annotations on the lines of a pull request's diff, warnings included
         warnings = checked.roadmap.warnings + checked.untranslated if checked.roadmap else []
+        warnings += checked.terms
         for problem in checked.errors + warnings:
             print(problem.github())
     if checked.errors:
@@ -26,9 +27,8 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
         return None
     roadmap, untranslated = checked.roadmap, checked.untranslated
     assert roadmap is not None  # no errors: the data loaded
-    if verbose:
-        for warning in roadmap.warnings + untranslated:
-            print(f"{warning} [warning]")
+    for warning in (roadmap.warnings + untranslated if verbose else []) + checked.terms:
+        print(f"{warning} [warning]")
     missing = len(roadmap.warnings)
     print(
         f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
@@ -38,6 +38,11 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
     print(
         "pages OK"
         + (f": {len(untranslated)} not yet translated (see --verbose)" if untranslated else "")
+        + (
+            f"; {len(checked.terms)} translations do not use a glossary term"
+            if checked.terms
+            else ""
+        )
     )
     return checked
 
@@ -116,6 +121,7 @@ def cmd_publish(args) -> int:
                 branch=args.branch,
                 jobs=args.jobs,
                 site_url=args.site_url,
+                allow_incomplete=args.allow_incomplete,
             ),
         )
     except PublishError as exc:
@@ -148,6 +154,78 @@ def cmd_verify(args) -> int:
             for path in paths:
                 print(f"  {label}: {path}", file=sys.stderr)
     return 0 if all(r.ok for r in reports) else 1
+
+
+def _translations(args):
+    """The units and their status, or None (the data's errors printed)."""
+    from .model import DataError
+    from .translations import sources
+
+    try:
+        _, units, status = sources.load(args.project, args.data)
+    except DataError as exc:
+        _errors(exc.problems, "in the data")
+        return None
+    return units, status
+
+
+def cmd_translations(args) -> int:
+    from .translations import report
+    from .translations.freshness import TRANSLATED
+
+    if (loaded := _translations(args)) is None:
+        return 1
+    status = loaded[1]
+    langs = args.lang or list(TRANSLATED)
+    fmt = "json" if args.json else args.format
+    show = {"json": report.as_json, "markdown": report.markdown, "text": report.text}[fmt]
+    print(show(status, langs))
+    return 0
+
+
+def cmd_translations_mark(args) -> int:
+    from .translations import records
+    from .translations.freshness import select
+
+    if (loaded := _translations(args)) is None:
+        return 1
+    chosen, unknown = select(loaded[0], args.sources)
+    if unknown:
+        print("these name no section or text: " + ", ".join(unknown), file=sys.stderr)
+        return 1
+    done = records.mark(args.project, args.lang, chosen)
+    for unit in chosen:
+        if unit not in done:
+            print(f"not translated into {args.lang}, left as it is: {unit.source}")
+    print(f"{len(done)} {args.lang} translation{'s' * (len(done) != 1)} recorded as current")
+    return 0
+
+
+def cmd_translations_export(args) -> int:
+    from .translations import xliff
+
+    if (loaded := _translations(args)) is None:
+        return 1
+    units, status = loaded
+    out = args.output or Path(f"{args.lang}.xlf")
+    out.write_bytes(xliff.export(units, status, args.lang))
+    pending = len(status.pending(args.lang))
+    print(f"wrote {out}: the data texts and interface strings in {args.lang}, {pending} to do")
+    return 0
+
+
+def cmd_translations_import(args) -> int:
+    from .translations import exchange
+
+    try:
+        result = exchange.import_file(args.project, args.data, args.file.read_bytes())
+    except exchange.ImportRefused as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for file in result.files:
+        print(f"wrote {file}")
+    print(f"{result.written} texts written, {result.marked} recorded as current ({result.lang})")
+    return 0
 
 
 def cmd_schemas(args) -> int:
@@ -214,6 +292,11 @@ def _add_publish(sub) -> None:
         default=None,
         help="the public address of the site (default: site_url of mkdocs.yml)",
     )
+    p.add_argument(
+        "--allow-incomplete",
+        action="store_true",
+        help="publish although translations are outdated or missing (the pages say so)",
+    )
     p.add_argument("--remote", default="origin")
     p.add_argument("--branch", default=BRANCH)
     p.add_argument(
@@ -223,6 +306,40 @@ def _add_publish(sub) -> None:
     p = sub.add_parser("verify", help="check the published branch against the drafts' manifests")
     p.add_argument("--branch", default=BRANCH)
     p.set_defaults(func=cmd_verify)
+
+
+def _add_translations(sub) -> None:
+    from .translations.freshness import TRANSLATED
+
+    p = sub.add_parser("translations", help="which translations are outdated or missing")
+    p.add_argument("--lang", action="append", choices=TRANSLATED, help="only this language")
+    p.add_argument("--json", action="store_true", help="every section and text, as JSON")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="markdown: tables for a pull request's summary page",
+    )
+    p.set_defaults(func=cmd_translations)
+    actions = p.add_subparsers(dest="action")
+    m = actions.add_parser(
+        "mark", help="record translations as current (made from today's English)"
+    )
+    m.add_argument("lang", metavar="LANG", choices=TRANSLATED)
+    m.add_argument(
+        "sources",
+        metavar="SOURCE",
+        nargs="+",
+        help="docs/en/group.md#mandate, data/phases.yml#P1.title, or a whole file",
+    )
+    m.set_defaults(func=cmd_translations_mark)
+    e = actions.add_parser("export", help="write an XLIFF file of the data texts and strings")
+    e.add_argument("lang", metavar="LANG", choices=TRANSLATED)
+    e.add_argument("--output", "-o", type=Path, default=None, help="default: <lang>.xlf")
+    e.set_defaults(func=cmd_translations_export)
+    i = actions.add_parser("import", help="write a translated XLIFF file back into the YAML")
+    i.add_argument("file", metavar="FILE", type=Path)
+    i.set_defaults(func=cmd_translations_import)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -235,7 +352,7 @@ def parser() -> argparse.ArgumentParser:
     )
     top.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     sub = top.add_subparsers(dest="command", required=True)
-    for add in (_add_check, _add_build_and_serve, _add_publish):
+    for add in (_add_check, _add_build_and_serve, _add_publish, _add_translations):
         add(sub)
     return top
 

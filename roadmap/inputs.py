@@ -17,6 +17,8 @@ from .history.pair import DraftPair
 from .history.sources import read_pair
 from .model import Roadmap, load_roadmap
 from .model.schema import Draft
+from .translations.freshness import Status
+from .translations.sources import load_status
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Inputs:
     roadmap: Roadmap
     draft: Draft  # the draft being built
     pair: DraftPair  # it and the draft before it, with both drafts' sources
+    translations: Status  # which translations are current, outdated or missing
     commit: str | None = None  # a published draft: the commit it is published from
 
 
@@ -35,7 +38,8 @@ def load(root: Path, data_dir: Path, version: str | None, roadmap: Roadmap | Non
     roadmap = roadmap or load_roadmap(data_dir)
     draft = being_built(roadmap, version)
     commit = gitrepo.text(root, "rev-parse", "HEAD") if version else None
-    return Inputs(roadmap, draft, read_pair(roadmap, draft, root, data_dir), commit)
+    pair = read_pair(roadmap, draft, root, data_dir)
+    return Inputs(roadmap, draft, pair, load_status(root, roadmap, data_dir), commit)
 
 
 def share(root: Path, data_dir: Path, version: str | None, inputs: Inputs) -> None:

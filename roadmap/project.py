@@ -24,6 +24,7 @@ BASE_CONFIG = "mkdocs.yml"
 SOURCES: tuple[str, ...] = (
     "docs",
     "data",
+    "translations",
     "overrides",
     "roadmap",
     "macros",

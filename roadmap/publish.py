@@ -31,6 +31,7 @@ from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES, read_config
 from .site import redirect_template, root_files
+from .translations import sources as translations
 
 BRANCH = gitrepo.BRANCH
 
@@ -46,6 +47,7 @@ class Options:
     branch: str = BRANCH
     jobs: int | None = None
     site_url: str | None = None  # the public address; default: mkdocs.yml (ROADMAP_SITE_URL)
+    allow_incomplete: bool = False  # publish with outdated or missing translations (marked)
 
 
 def published_versions(root: Path, branch: str) -> dict[str, list[str]]:
@@ -80,6 +82,7 @@ def _refuse_unless_publishable(root: Path, draft_id: str, options: Options) -> D
     _refuse_uncommitted(root)
     _catch_up_with_remote(root, draft_id, options)
     _refuse_if_published(root, draft, options.branch)
+    _refuse_untranslated(root, options)
     return draft
 
 
@@ -103,6 +106,18 @@ def _draft_to_publish(root: Path, draft_id: str) -> Draft:
             f"({drafts[-1].id}), can be published; {draft_id} is an earlier draft"
         )
     return drafts[-1]
+
+
+def _refuse_untranslated(root: Path, options: Options) -> None:
+    """The six languages at parity: no outdated or missing translation, unless allowed."""
+    pending = [] if options.allow_incomplete else translations.load(root)[2].pending()
+    if pending:
+        raise PublishError(
+            "\n".join(f"{e.lang}: {e.state:<8} {e.source}" for e in pending)
+            + f"\n\n{len(pending)} translations are outdated or missing (see `roadmap "
+            "translations`); update them and record them with `roadmap translations mark`, or "
+            "publish with --allow-incomplete and the pages say so; nothing was published"
+        )
 
 
 def _refuse_uncommitted(root: Path) -> None:

@@ -97,8 +97,9 @@ def project_copy(tmp_path) -> Path:
 
 
 def copy_project(dest: Path) -> Path:
-    """The sources a site is built from (docs, data, overrides, configs), copied to ``dest``."""
-    for name in ("docs", "data", "overrides"):
+    """The sources a site is built from (docs, data, translation records, overrides, configs),
+    copied to ``dest``."""
+    for name in ("docs", "data", "translations", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     for cfg in ROOT.glob("mkdocs*.yml"):
         shutil.copy(cfg, dest / cfg.name)

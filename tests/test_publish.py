@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from roadmap import gitrepo
-from roadmap.i18n import CODES
+from roadmap.i18n import CODES, DEFAULT
 from tests.helpers import ROOT, edit, run_roadmap
 
 
@@ -98,7 +98,7 @@ def history(tmp_path_factory):
 
     first = base / "first"
     first.mkdir()
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data", "translations", "overrides"):
         shutil.copytree(ROOT / name, first / name)
     for cfg in ROOT.glob("mkdocs*.yml"):
         shutil.copy(cfg, first / cfg.name)
@@ -134,7 +134,8 @@ def history(tmp_path_factory):
         "and the human, technical and financial resources each requires.",
     )
     commit(repo, "Revised draft")
-    proc = publish(repo, "draft-2", "--push")
+    # English edited and titled in English only: the translations follow later.
+    proc = publish(repo, "draft-2", "--push", "--allow-incomplete")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     snapshots[2] = branch_files(repo)
 
@@ -142,7 +143,7 @@ def history(tmp_path_factory):
     path = repo / "data/resources.yml"
     path.write_text(path.read_text().rstrip() + "\n" + NEW_RESOURCE)
     commit(repo, "Third draft")
-    proc = publish(repo, "draft-3", "--push")
+    proc = publish(repo, "draft-3", "--push", "--allow-incomplete")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     snapshots[3] = branch_files(repo)
     return {"repo": repo, "origin": origin, "snapshots": snapshots, "output": proc.stdout}
@@ -225,7 +226,7 @@ def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
         '{{ timeline() }} {% set item = "A9.9" %}{{ ref(item) }}',
     )
     commit(scratch, "Draft 4, with a mistake in the Russian roadmap page")
-    proc = publish(scratch, "draft-4")
+    proc = publish(scratch, "draft-4", "--allow-incomplete")
     assert proc.returncode == 1
     assert "[ru] build failed" in proc.stderr and "docs/ru/roadmap.md" in proc.stderr
     assert "nothing was published" in proc.stderr
@@ -269,7 +270,10 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
     monkeypatch.setattr(publishing.mike, "deploy", failing)
     with pytest.raises(publishing.PublishError, match="disk full"):
         publishing.publish(
-            scratch, "draft-4", publishing.Options(site_url=SITE_URL), report=lambda _: None
+            scratch,
+            "draft-4",
+            publishing.Options(site_url=SITE_URL, allow_incomplete=True),
+            report=lambda _: None,
         )
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
@@ -281,7 +285,13 @@ def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
     assert proc.returncode == 1 and "data/drafts.yml" in proc.stderr and "commit" in proc.stderr
     commit(scratch, "Draft 4")
     proc = run_roadmap(
-        "--project", str(scratch), "publish", "draft-4", "--site-url", "http://127.0.0.1:8000/"
+        "--project",
+        str(scratch),
+        "publish",
+        "draft-4",
+        "--site-url",
+        "http://127.0.0.1:8000/",
+        "--allow-incomplete",
     )
     assert proc.returncode == 1 and "local one" in proc.stderr
 
@@ -322,6 +332,7 @@ def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_
                 "--site-url",
                 SITE_URL,
                 "--push",
+                "--allow-incomplete",  # draft 4's title is in English only
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -352,6 +363,30 @@ def test_a_second_publish_in_the_same_clone_is_refused(scratch):
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1 and "another `roadmap publish` is running" in proc.stderr
     assert _refs(scratch) == before and lock.exists()  # the running one's lock is left alone
+
+
+def test_outdated_translations_are_refused_then_published_with_notices(scratch):
+    """Draft 2 edited English and drafts 2 to 4 have English titles only: the gate lists them."""
+    before = gitrepo.rev(scratch, "refs/heads/gh-pages")
+    add_draft(scratch, 4, "Fourth draft", "2026-02-01")
+    commit(scratch, "Draft 4")
+    proc = publish(scratch, "draft-4")
+    assert proc.returncode == 1
+    for lang in ("ar", "zh", "fr", "ru", "es"):
+        assert f"{lang}: outdated docs/en/roadmap.md#_top" in proc.stderr
+        assert f"{lang}: outdated data/workplan.yml#A1.1.title" in proc.stderr
+        assert f"{lang}: missing  data/drafts.yml#draft-4.title" in proc.stderr
+    assert "--allow-incomplete" in proc.stderr and "nothing was published" in proc.stderr
+    assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
+    proc = publish(scratch, "draft-4", "--allow-incomplete")
+    assert proc.returncode == 0, proc.stderr
+    page = read(scratch, "fr/draft-4/roadmap/index.html")
+    assert "roadmap-translation-outdated" in page
+    assert 'href="../../../en/draft-4/roadmap/"' in page  # the English section, same draft
+    assert "en/draft-4/roadmap/index.html" in branch_files(scratch)
+    assert "roadmap-translation-outdated" in read(scratch, "es/draft-4/workplan/index.html")
+    status = soup(read(scratch, "ru/draft-4/translations/index.html")).get_text()
+    assert "data/drafts.yml#draft-4.title" in status and "docs/en/roadmap.md#_top" in status
 
 
 def test_verify_passes_then_names_a_tampered_file(scratch):
@@ -564,6 +599,8 @@ def test_serve_published_command_serves_the_branch(history):
         "/ar/draft-2/changes/",
         "/zh/draft-2/changes/",
         "/fr/draft-3/resources/",
+        "/ar/draft-2/roadmap/",  # an outdated section: its notice
+        "/fr/draft-2/compare/roadmap/",  # the side-by-side view with an outdated section
     ],
 )
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
@@ -596,8 +633,9 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     files += [
         tmp_path / f"{c}/draft-2/{p}index.html"
         for c in CODES
-        for p in ("changes/", "workplan/", "")
+        for p in ("changes/", "workplan/", "", "roadmap/")
     ]
+    files += [tmp_path / f"{c}/draft-2/compare/roadmap/index.html" for c in CODES if c != DEFAULT]
     proc = subprocess.run(
         [
             java(),

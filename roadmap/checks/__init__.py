@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import DataError, Problem, Roadmap, load_roadmap
+from ..translations.sources import load_units
+from ..translations.terms import mismatches
 from .pages import check_pages
 
 
@@ -20,6 +22,7 @@ class Checked:
     errors: list[Problem] = field(default_factory=list)
     where: str = ""  # "data" or "pages": what the errors are in
     untranslated: list[Problem] = field(default_factory=list)  # pages shown in English
+    terms: list[Problem] = field(default_factory=list)  # glossary terms a translation lacks
 
 
 def check_sources(project: Path, data_dir: Path) -> Checked:
@@ -29,9 +32,12 @@ def check_sources(project: Path, data_dir: Path) -> Checked:
         return Checked(None, exc.problems, "data")
     found = check_pages(project, roadmap)
     errors = [p for p in found if p.severity == "error"]
-    return Checked(
-        roadmap, errors, "pages" if errors else "", [p for p in found if p.severity == "warning"]
-    )
+    untranslated = [p for p in found if p.severity == "warning"]
+    if errors:
+        return Checked(roadmap, errors, "pages", untranslated)
+    units = load_units(project, roadmap, Path(data_dir))
+    terms = [m.problem() for m in mismatches(units, roadmap.terms)]
+    return Checked(roadmap, errors, "", untranslated, terms)
 
 
 _loaded: dict[Path, tuple[str, Roadmap]] = {}  # data folder -> (content hash, its roadmap)

@@ -16,7 +16,6 @@ import difflib
 import inspect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,21 +31,11 @@ from ..model.brackets import stray_message
 from ..project import read_config
 from ..render import PageError, brackets
 from ..render.catalogue import PageContext, macro_table
-from ..render.markdown import split_code
+from ..render.markdown import Heading, headings
 from .anchors import compare_anchors, paragraph_anchors
 
 # Front matter as the engine finds it (MkDocs' YAML_RE): '---', YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$", re.MULTILINE)
-_HEADING_ID = re.compile(r"\{[^}]*#([^\s}]+)[^}]*\}\s*#*$")
-
-
-@dataclass
-class Heading:
-    line: int
-    level: int
-    id: str | None
-    text: str
 
 
 def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") -> list[Problem]:
@@ -121,9 +110,9 @@ def _check_page(
         variables = {str(k) for k in front}
         found += _macro_problems(project, source, code, rel, roadmap, variables)
     found += _bracket_problems(source)
-    headings = _headings(source)
-    found += _heading_id_problems(headings)
-    return [Problem(name, line, None, "", message) for line, message in found], headings
+    found_headings = headings(source)
+    found += _heading_id_problems(found_headings)
+    return [Problem(name, line, None, "", message) for line, message in found], found_headings
 
 
 def _front_matter(source: str) -> tuple[dict, list[tuple[int, str]]]:
@@ -258,27 +247,6 @@ def _macros(roadmap: Roadmap, code: str, rel: str) -> dict:
     """Our macro table bound to a page of this language, as the build binds it."""
     context = PageContext(roadmap, code, rel, roadmap.current_draft)
     return macro_table(lambda: context)
-
-
-def _headings(source: str) -> list[Heading]:
-    """ATX headings outside code, with their explicit ids ('## Title {#id}')."""
-    out = []
-    for pos, part, is_code in split_code(source):
-        for h in () if is_code else _HEADING.finditer(part):
-            at = pos + h.start()
-            if at and source[at - 1] != "\n":  # a part may begin mid-line, after inline code
-                continue
-            ident = _HEADING_ID.search(h.group(2))
-            text = h.group(2)[: ident.start()].rstrip() if ident else h.group(2)
-            out.append(
-                Heading(
-                    source.count("\n", 0, at) + 1,
-                    len(h.group(1)),
-                    ident.group(1) if ident else None,
-                    text,
-                )
-            )
-    return out
 
 
 def _compare_headings(

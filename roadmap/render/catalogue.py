@@ -6,14 +6,39 @@ the same table to a page it reads, to check the calls without building.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..i18n.formatting import format_number
 from ..model import Roadmap
 from ..model.schema import Draft
-from . import changes, drafts, glossary, phases, refs, resources, timeline, workplan
+from ..translations.freshness import Status
+from . import changes, drafts, glossary, phases, refs, resources, timeline, translations, workplan
 from .links import Origin
+
+# The data files whose texts each macro shows: the side-by-side view compares them, and a page
+# says when some of them are outdated in its language.
+MACRO_DATA: dict[str, tuple[str, ...]] = {
+    "draft_status": ("drafts",),
+    "phases_overview": ("phases",),
+    "phase_details": ("phases", "workplan"),
+    "events_table": ("events",),
+    "timeline": ("phases", "events"),
+    "workplan": ("workplan", "actors"),
+    "workplan_by_objective": ("workplan", "phases", "actors"),
+    "resources_tables": ("resources",),
+    "resources_summary": ("resources",),
+    "glossary_table": ("glossary",),
+}
+_CALL = re.compile(r"\{\{-?\s*(\w+)\s*\(")
+
+
+def data_shown(markdown: str) -> list[str]:
+    """The data files (data/<name>.yml) whose texts a page's macros show, in file order."""
+    called = set(_CALL.findall(markdown))
+    names = {name for macro in called for name in MACRO_DATA.get(macro, ())}
+    return [f"data/{name}.yml" for name in sorted(names)]
 
 
 @dataclass
@@ -28,6 +53,7 @@ class PageContext:
     bracket_total: int = 0  # bracketed passages in the whole draft, in this language
     shows_data: bool = False  # set when a macro draws the (illustrative) data
     origin: Origin | None = None  # where the data can be read online, for the items' source links
+    translations: Status | None = None  # the freshness of every translation
 
 
 def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
@@ -48,6 +74,11 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         if c.changes is None:
             raise ValueError("the comparison with the previous draft was not handed to the page")
         return changes.page(c.roadmap, c.changes, c.lang, c.src)
+
+    def translation_status(c: PageContext) -> str:
+        if c.translations is None:
+            raise ValueError("the translations' status was not handed to the page")
+        return translations.status_page(c.translations, c.lang)
 
     def ref(item_id: str) -> str:
         c = page()
@@ -72,4 +103,5 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src, c.origin)),
         "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
         "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.origin)),
+        "translation_status": on_page(translation_status),
     }

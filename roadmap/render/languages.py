@@ -26,8 +26,7 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
             )
             href = f"{root}/{lang.code}/" + (f"{version}/" if version else "")
         else:
-            up = "../" * (page_url.count("/") + 1 + (1 if version else 0))
-            href = up + lang.code + "/" + (f"{version}/" if version else "") + page_url
+            href = cross_link(page_url, page_url, lang.code, version)
         links.append(
             {
                 "code": lang.code,
@@ -39,3 +38,10 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
             }
         )
     return links
+
+
+def cross_link(from_url: str, to_url: str, code: str, version: str | None) -> str:
+    """A relative link from the page at ``from_url`` to the page at ``to_url`` in the
+    language ``code`` (both page URLs as the engine gives them, e.g. 'group/')."""
+    up = "../" * (from_url.count("/") + 1 + (1 if version else 0))
+    return up + code + "/" + (f"{version}/" if version else "") + to_url

@@ -15,7 +15,10 @@ def _env() -> Environment:
 
     env = Environment(
         loader=PackageLoader("roadmap.render", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        # Markdown pages (*.md.j2) hold page Markdown as it is; their HTML bits escape themselves.
+        autoescape=select_autoescape(
+            disabled_extensions=("md.j2",), default=True, default_for_string=True
+        ),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -28,3 +31,8 @@ def render(name: str, **context) -> str:
     """Render a template to HTML that Markdown keeps as one raw block (no blank lines)."""
     out = _env().get_template(name).render(**context)
     return "\n".join(line for line in out.splitlines() if line.strip())
+
+
+def render_page(name: str, **context) -> str:
+    """Render a template to a Markdown page, blank lines kept (they end Markdown blocks)."""
+    return _env().get_template(name).render(**context)

@@ -1,0 +1,295 @@
+"""Six languages at parity: freshness of every translation, in the command, its JSON, the notices,
+the status page, the side-by-side view, the terms check and the XLIFF exchange."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from roadmap.i18n import CODES, DEFAULT, STRINGS_DIR
+from roadmap.translations.units import TOP, sections
+from tests.helpers import ROOT, edit, read, run_roadmap
+
+OTHERS = [c for c in CODES if c != DEFAULT]
+SECTION = "docs/en/group.md#composition"
+TEXT = "data/phases.yml#P1.title"
+
+
+def change_english(project: Path) -> None:
+    """One English section and one English data text, edited."""
+    edit(
+        project / "docs/en/group.md",
+        "Experts should have recognized excellence",
+        "Experts should have proven excellence",
+    )
+    edit(
+        project / "data/phases.yml",
+        'title: {en: "Initial phase: establishment and minimum viable platform"',
+        'title: {en: "Initial phase: set-up and minimum viable platform"',
+    )
+
+
+def states(project: Path, *args: str) -> dict[tuple[str, str], str]:
+    proc = run_roadmap("--project", str(project), "translations", "--json", *args)
+    assert proc.returncode == 0, proc.stderr
+    return {(e["lang"], e["source"]): e["state"] for e in json.loads(proc.stdout)}
+
+
+def pending(found: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    return {key: state for key, state in found.items() if state != "current"}
+
+
+# --- the real content ------------------------------------------------------------------------
+
+
+def test_real_content_is_all_current_and_every_unit_is_listed_in_every_language():
+    found = states(ROOT)
+    assert pending(found) == {}
+    sources = {source for _, source in found}
+    assert {"docs/en/group.md#mandate", "docs/en/group.md#_top", TEXT} <= sources
+    assert "roadmap/i18n/strings/en.yml#translations.compare_link" in sources
+    assert {lang for lang, _ in found} == set(OTHERS)
+    assert len(found) == len(sources) * len(OTHERS)
+
+
+# --- freshness -------------------------------------------------------------------------------
+
+
+def test_an_english_edit_outdates_exactly_its_five_translations(project_copy):
+    change_english(project_copy)
+    expected = {(lang, s): "outdated" for lang in OTHERS for s in (SECTION, TEXT)}
+    assert pending(states(project_copy)) == expected
+    text = run_roadmap("--project", str(project_copy), "translations").stdout
+    assert re.search(r"outdated +docs/en/group\.md#composition +\(docs/fr/group\.md:\d+\)", text)
+    assert re.search(r"fr \(French\): [\d.]+% current \(\d+ of \d+\), 2 outdated, 0 missing", text)
+    only_fr = states(project_copy, "--lang", "fr")
+    assert {lang for lang, _ in only_fr} == {"fr"}
+
+
+def test_marking_makes_one_translation_current_and_leaves_the_others(project_copy):
+    change_english(project_copy)
+    proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", SECTION)
+    assert proc.returncode == 0 and "1 fr translation recorded as current" in proc.stdout
+    found = pending(states(project_copy))
+    assert ("fr", SECTION) not in found and found[("fr", TEXT)] == "outdated"
+    assert all(found[(lang, SECTION)] == "outdated" for lang in OTHERS if lang != "fr")
+    # A page path marks all its sections; a whole data file all its texts.
+    run_roadmap("--project", str(project_copy), "translations", "mark", "ru", "docs/en/group.md")
+    run_roadmap("--project", str(project_copy), "translations", "mark", "ru", "data/phases.yml")
+    assert not [key for key in pending(states(project_copy)) if key[0] == "ru"]
+
+
+def test_editing_a_translation_alone_changes_nothing(project_copy):
+    edit(project_copy / "docs/fr/group.md", "Les experts devraient", "Les experts doivent")
+    assert pending(states(project_copy)) == {}
+    change_english(project_copy)
+    edit(project_copy / "docs/es/group.md", "Los expertos", "Las personas expertas")
+    assert states(project_copy)[("es", SECTION)] == "outdated"
+
+
+def test_a_text_without_translation_is_missing_and_cannot_be_marked(project_copy):
+    path = project_copy / "data/phases.yml"  # the French title of P1 taken away
+    path.write_text(re.sub(r", fr: 'Phase initiale[^']*'\}", "}", path.read_text(), count=1))
+    assert pending(states(project_copy)) == {("fr", TEXT): "missing"}
+    proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", TEXT)
+    assert "not translated into fr" in proc.stdout and "0 fr translations" in proc.stdout
+    proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", "data/x.yml")
+    assert proc.returncode == 1 and "data/x.yml" in proc.stderr
+
+
+def test_sections_are_cut_at_headings_with_ids():
+    page = (
+        "# Title\n\nLead.\n\n## One {#one}\n\nA.\n\n### Two {#two}\n\nB.\n\n```\n## no {#x}\n```\n"
+    )
+    found = sections(page)
+    assert list(found) == [TOP, "one", "two"]
+    assert found["one"] == (5, "## One {#one}\n\nA.\n\n")
+    assert found["two"][1].endswith("```\n## no {#x}\n```\n")
+
+
+# --- glossary terms --------------------------------------------------------------------------
+
+
+def test_a_translation_without_the_glossary_term_is_a_warning_with_its_line(project_copy):
+    path = project_copy / "data/phases.yml"
+    edit(
+        path,
+        "fr: Le secrétariat jette les bases institutionnelles et techniques du Centre",
+        "fr: Le secrétariat jette les bases institutionnelles et techniques du Mécanisme",
+    )
+    line = next(
+        i for i, text in enumerate(path.read_text().splitlines(), 1) if "du Mécanisme" in text
+    )
+    proc = run_roadmap("--project", str(project_copy), "check")
+    assert proc.returncode == 0
+    assert (
+        f"data/phases.yml:{line}: data/phases.yml#P1.summary: the English uses the glossary "
+        "term 'Clearing-House Mechanism'; the French text does not use "
+        "'Centre d'échange d'informations' or 'CHM'" in proc.stdout
+    )
+    summary = run_roadmap("--project", str(project_copy), "translations", "--lang", "fr").stdout
+    assert "1 glossary term not used" in summary
+    # A deliberate exception, marked on the line above.
+    text = path.read_text().splitlines()
+    text.insert(line - 1, " " * 6 + "# terms: ignore chm")
+    path.write_text("\n".join(text) + "\n")
+    assert "Clearing-House" not in run_roadmap("--project", str(project_copy), "check").stdout
+
+
+def test_a_page_section_without_the_term_is_reported_and_can_be_excepted(project_copy):
+    page = project_copy / "docs/fr/group.md"
+    edit(page, "la première réunion de la Conférence des Parties", "la première réunion des États")
+    proc = run_roadmap("--project", str(project_copy), "check")
+    assert (
+        "docs/fr/group.md:1: docs/en/group.md#_top: the English uses the glossary term "
+        "'Conference of the Parties'" in proc.stdout
+    )
+    edit(page, "\n\n## Mandat", "\n\n<!-- terms: ignore conference-of-the-parties -->\n\n## Mandat")
+    assert (
+        "'Conference of the Parties'"
+        not in run_roadmap("--project", str(project_copy), "check").stdout
+    )
+
+
+# --- XLIFF -----------------------------------------------------------------------------------
+
+
+def _snapshot(project: Path) -> dict[str, bytes]:
+    files = [*project.glob("data/*.yml"), *project.glob("translations/*.yml")]
+    files += list(STRINGS_DIR.glob("*.yml"))
+    return {str(p): p.read_bytes() for p in files}
+
+
+def test_an_xliff_round_trip_without_translation_changes_nothing(project_copy, tmp_path):
+    before = _snapshot(project_copy)
+    xlf = tmp_path / "fr.xlf"
+    proc = run_roadmap(
+        "--project", str(project_copy), "translations", "export", "fr", "-o", str(xlf)
+    )
+    assert proc.returncode == 0, proc.stderr
+    content = xlf.read_text()
+    assert 'target-language="fr"' in content and f'id="{TEXT}"' in content
+    assert 'id="roadmap/i18n/strings/en.yml#list.separator"' in content
+    proc = run_roadmap("--project", str(project_copy), "translations", "import", str(xlf))
+    assert proc.returncode == 0, proc.stderr
+    assert "0 texts written" in proc.stdout
+    assert _snapshot(project_copy) == before
+
+
+def test_an_imported_french_text_lands_on_its_yaml_line_and_is_current(project_copy, tmp_path):
+    change_english(project_copy)
+    xlf = tmp_path / "fr.xlf"
+    run_roadmap("--project", str(project_copy), "translations", "export", "fr", "-o", str(xlf))
+    content = xlf.read_text()
+    unit = re.search(rf'<trans-unit[^>]*id="{re.escape(TEXT)}".*?</trans-unit>', content, re.S)
+    assert unit and 'state="needs-review-translation"' in unit.group(0)  # flagged for review
+    reviewed = re.sub(
+        r'<target state="needs-review-translation">.*?</target>',
+        '<target state="translated">Phase initiale : installation et plateforme</target>',
+        unit.group(0),
+    )
+    xlf.write_text(content.replace(unit.group(0), reviewed))
+    path = project_copy / "data/phases.yml"
+    before = path.read_text().splitlines()
+    proc = run_roadmap("--project", str(project_copy), "translations", "import", str(xlf))
+    assert proc.returncode == 0, proc.stderr
+    after = path.read_text().splitlines()
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
+    assert len(changed) == 1 and before[changed[0]].lstrip().startswith("title: {en:")
+    assert "fr: 'Phase initiale : installation et plateforme'" in after[changed[0]]
+    found = pending(states(project_copy))
+    assert ("fr", TEXT) not in found and ("es", TEXT) in found
+
+
+def test_an_xliff_file_made_from_older_english_is_refused(project_copy, tmp_path):
+    xlf = tmp_path / "fr.xlf"
+    run_roadmap("--project", str(project_copy), "translations", "export", "fr", "-o", str(xlf))
+    change_english(project_copy)
+    before = _snapshot(project_copy)
+    proc = run_roadmap("--project", str(project_copy), "translations", "import", str(xlf))
+    assert proc.returncode == 1 and TEXT in proc.stderr and "nothing was written" in proc.stderr
+    assert _snapshot(project_copy) == before
+
+
+# --- what readers see ------------------------------------------------------------------------
+
+
+def test_notice_status_page_and_side_by_side_agree_with_the_command(
+    project_copy, tmp_path, mkdocs_build
+):
+    change_english(project_copy)
+    out = tmp_path / "fr"
+    proc = mkdocs_build(project_copy, "fr", out)
+    assert proc.returncode == 0, proc.stderr
+    group = (out / "group/index.html").read_text()
+    notices = re.findall(
+        r'class="admonition warning roadmap-translation-outdated".*?</div>', group, re.S
+    )
+    assert len(notices) == 1 and 'href="../../en/group/#composition"' in notices[0]
+    assert group.index("roadmap-translation-outdated") > group.index('id="composition"')
+    assert group.index("roadmap-translation-outdated") < group.index('id="selection"')
+    assert 'href="../compare/group/"' in group
+    roadmap = (out / "roadmap/index.html").read_text()  # shows the phases: a data notice
+    assert "roadmap-translation-outdated" in roadmap
+    status = read(out / "translations/index.html")
+    assert SECTION in status.text and TEXT in status.text
+    assert status.text.count("docs/en/") + status.text.count("data/") == 2
+    view = (out / "compare/group/index.html").read_text()
+    assert view.count("roadmap-compare--outdated") == 1 and 'id="fr--composition"' in view
+    assert 'lang="en" dir="ltr"' in view and 'lang="fr" dir="ltr"' in view
+    texts = (out / "compare/roadmap/index.html").read_text()
+    row = re.search(
+        rf"<tr class=\"roadmap-compare--(\w+)\">\s*<th scope=\"row\"><code>{TEXT}<", texts
+    )
+    assert row and row.group(1) == "outdated"
+
+
+def test_side_by_side_columns_carry_their_language_and_direction():
+    from roadmap.render import compare
+
+    en = '# Title\n\nLead [link](roadmap.md) {{ ref("A1.3") }}.\n\n## One {#one}\n\n{{ workplan() }}\n'
+    ar = "# عنوان\n\nمقدمة.\n\n## واحد {#one}\n\n{{ workplan() }}\n"
+    view = compare.page(
+        "ar", "x.md", (en, ar), {TOP: "current", "one": "outdated"}, [], "../../../en/x/"
+    )
+    assert 'lang="ar" dir="rtl"' in view and 'lang="en" dir="ltr"' in view
+    assert "## Title {#en--_top}" in view and "### واحد {#ar--one}" in view
+    assert "Lead link A1.3." in view and "{{" not in view
+    assert view.count("roadmap-compare--outdated") == 1
+    assert 'href="../../../en/x/#one"' in view
+    assert "[العودة إلى الصفحة](../../x.md)" in view
+
+
+def test_the_built_site_agrees_with_the_command_and_the_gate(site):
+    """On our real content: nothing pending, so no notice, every status page says so, and the
+    publishing gate lets the draft through; every translated page has its side-by-side view."""
+    from roadmap.publish import Options, _refuse_untranslated
+
+    _refuse_untranslated(ROOT, Options())  # raises PublishError when anything is pending
+    assert not [p for p in site.rglob("*.html") if "roadmap-translation-outdated" in p.read_text()]
+    english_pages = sorted(p.stem for p in (ROOT / "docs/en").glob("*.md"))
+    for lang in OTHERS:
+        status = (site / lang / "translations/index.html").read_text()
+        assert "roadmap-translation-all-current" in status and 'id="status-fr"' in status
+        views = sorted(p.parent.name for p in (site / lang / "compare").glob("*/index.html"))
+        assert views == english_pages
+        assert 'href="../compare/group/"' in (site / lang / "group/index.html").read_text()
+        index = json.loads((site / lang / "search/search_index.json").read_text())
+        assert not [d for d in index["docs"] if d["location"].startswith("compare/")]
+    assert not (site / DEFAULT / "compare").exists()
+
+
+def test_markdown_format_for_pull_requests():
+    proc = run_roadmap("translations", "--format", "markdown")
+    assert proc.returncode == 0
+    assert "| French (fr) | 100% (" in proc.stdout
+
+
+def test_yaml_written_back_keeps_every_byte_of_our_files():
+    """What import relies on: reading and writing each data and strings file changes nothing."""
+    from roadmap.translations.yamlwrite import round_trip
+
+    for path in [*sorted((ROOT / "data").glob("*.yml")), *sorted(STRINGS_DIR.glob("*.yml"))]:
+        text = path.read_text(encoding="utf-8")
+        assert round_trip(text) == text, path.name
