@@ -25,9 +25,9 @@ from roadmap import downloads, drafts, inputs
 from roadmap.i18n import DEFAULT, language, t
 from roadmap.model import DataError
 from roadmap.project import missing_pages
-from roadmap.render import PageError, brackets, changes, description, fallback, glossary
+from roadmap.render import PageError, brackets, changes, description, fallback, glossary, links
 from roadmap.render.catalogue import PageContext
-from roadmap.render.languages import language_links
+from roadmap.render.languages import language_links, online_language_links
 
 
 class RoadmapPlugin(MacrosPlugin):
@@ -37,6 +37,9 @@ class RoadmapPlugin(MacrosPlugin):
     def on_config(self, config):
         self.lang = config["theme"]["language"]
         language(self.lang)
+        # The offline copy is the build with file URLs: its raw HTML links to files too.
+        self.offline = not config["use_directory_urls"]
+        links.FILE_URLS.set(self.offline)
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
         self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
@@ -68,7 +71,8 @@ class RoadmapPlugin(MacrosPlugin):
         config["site_url"] = (
             self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
         )
-        if self.version:  # Material's version selector and old-draft banner read versions.json
+        # Material's version selector and old-draft banner read versions.json (not on disk).
+        if self.version and not self.offline:
             config["extra"]["version"] = {"provider": "mike", "default": "latest"}
 
     def on_files(self, files: Files, config) -> Files:
@@ -159,10 +163,11 @@ class RoadmapPlugin(MacrosPlugin):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        context.update(self._context(page.url, config))
+        url = links.directory_url(page.file.src_uri) if self.offline else page.url
+        context.update(self._context(url, config))
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
         context["roadmap_cite"] = drafts.citation(
-            self.draft, self.lang, self.site_root, page.url, published=self.version is not None
+            self.draft, self.lang, self.site_root, url, published=self.version is not None
         )
         return context
 
@@ -173,7 +178,9 @@ class RoadmapPlugin(MacrosPlugin):
 
     def _context(self, url: str, config) -> dict:
         return {
-            "roadmap_languages": language_links(url, self.lang, self.version, config["site_url"]),
+            "roadmap_languages": online_language_links(url, self.lang, self.version, self.site_root)
+            if self.offline  # a copy on disk holds one language: the others are online
+            else language_links(url, self.lang, self.version, config["site_url"]),
             "roadmap_draft": drafts.banner(self.draft, self.lang, url),
             "roadmap_lang": language(self.lang),
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),

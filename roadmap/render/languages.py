@@ -37,3 +37,19 @@ def language_links(page_url: str, current: str, version: str | None, site_url: s
             }
         )
     return links
+
+
+def online_language_links(dir_url: str, current: str, version: str | None, root: str) -> list[dict]:
+    """Absolute links to the same page in every language on the site at ``root``: for a copy
+    read from disk, which holds one language only."""
+    path = "" if dir_url.endswith("404.html") else dir_url
+    return [
+        {
+            "code": lang.code,
+            "name": lang.name,
+            "dir": lang.direction,
+            "href": f"{root}{lang.code}/" + (f"{version}/" if version else "") + path,
+            "current": lang.code == current,
+        }
+        for lang in LANGUAGES
+    ]
