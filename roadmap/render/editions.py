@@ -21,10 +21,11 @@ def megabytes(size: int, lang: str) -> str:
 
 
 def links(lang: str, href: dict[str, str], size: dict[str, int | None]) -> str:
-    """``size`` of a kind is None where it cannot be known (the offline copy inside itself)."""
+    """``href`` holds the kinds made; ``size`` of a kind is None where it cannot be known
+    (the offline copy's own, inside it)."""
     return render(
         "editions.html",
         lang=lang,
-        href=href,
+        href={k: href.get(k) for k in KINDS},
         size={k: megabytes(v, lang) if v else None for k, v in size.items()},
     )

@@ -64,12 +64,12 @@ def rewrite(parts: list[Part], homes: dict[str, str], address: str) -> list[str]
             return "#" + section_id(to)
         return "#" + ids.get((to, fragment), fragment)
 
-    out = []
-    for part in parts:
-        text = _ID.sub(lambda m, s=part.stem: m[1] + ids[(s, m[2])] + m[3], part.html)
-        text = _REFS.sub(
-            lambda m, s=part.stem: m[1] + " ".join(ids.get((s, i), i) for i in m[2].split()) + m[3],
-            text,
-        )
-        out.append(_HREF.sub(lambda m, s=part.stem: m[1] + href(s, m[2]) + m[3], text))
-    return out
+    def one(stem: str, html: str) -> str:
+        def ref(m: re.Match) -> str:
+            return m[1] + " ".join(ids.get((stem, i), i) for i in m[2].split()) + m[3]
+
+        html = _ID.sub(lambda m: m[1] + ids[(stem, m[2])] + m[3], html)
+        html = _REFS.sub(ref, html)
+        return _HREF.sub(lambda m: m[1] + href(stem, m[2]) + m[3], html)
+
+    return [one(part.stem, part.html) for part in parts]
