@@ -4,6 +4,7 @@ tagged, with an outline from the headings, on the paper size the edition's CSS a
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 # Headless without a sandbox (CI runs as root) nor a GPU; nothing fetched in the background.
@@ -36,7 +37,15 @@ def _only_local(route) -> None:
 
 
 def print_all(jobs: list[tuple[Path, Path]]) -> None:
-    """Each (HTML file, PDF path), printed in one browser started once."""
+    """Each (HTML file, PDF path), printed in one browser started once.
+
+    In a thread of its own: Playwright's synchronous API refuses to start in a thread that
+    already runs an event loop (a caller driving a browser itself, such as the tests)."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(_print_all, jobs).result()
+
+
+def _print_all(jobs: list[tuple[Path, Path]]) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

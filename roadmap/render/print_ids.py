@@ -58,8 +58,8 @@ def rewrite(parts: list[Part], homes: dict[str, str], address: str) -> list[str]
         target = posixpath.normpath(posixpath.join(page_dir(stem), path)) if path else None
         to = stem if target is None else stems.get(target)
         if to is None:  # another file of the draft: its permanent address
-            slash = "/" if path.endswith("/") else ""
-            return address + str(target) + slash + (f"#{fragment}" if fragment else "")
+            where = "" if target == "." else str(target) + ("/" if path.endswith("/") else "")
+            return address + where + (f"#{fragment}" if fragment else "")
         if not fragment:
             return "#" + section_id(to)
         return "#" + ids.get((to, fragment), fragment)
