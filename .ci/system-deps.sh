@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian packages the tests and gates need: Chromium (driven by Playwright and Lighthouse, never
 # a downloaded browser), CJK and Arabic fonts so that pages show text, not boxes, Java for the
-# Nu HTML Checker, poppler-utils to read the PDFs back, Node.js and npm for the gates' npm tools. Idempotent and quiet.
+# Nu HTML Checker, poppler-utils to read the PDFs back, Node.js and npm for the gates' npm
+# tools. Idempotent and quiet.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
