@@ -33,7 +33,7 @@ class Request:
 
 
 @dataclass
-class Drafted:
+class DraftAt:
     roadmap: Roadmap
     draft: Draft
     root_url: str  # the site's public root, without language or draft
@@ -43,11 +43,11 @@ class Drafted:
         return f"{self.root_url}{lang}/{self.draft.id}/"
 
 
-def _draft(req: Request) -> Drafted:
+def _draft(req: Request) -> DraftAt:
     roadmap = load_roadmap(Path(req.env.get("ROADMAP_DATA_DIR") or req.root / "data"))
     version = req.env.get("MIKE_DOCS_VERSION") or None
     url = req.env.get("ROADMAP_SITE_URL") or str(read_config(DEFAULT, req.root).get("site_url"))
-    return Drafted(roadmap, being_built(roadmap, version), site_root(url, DEFAULT, version))
+    return DraftAt(roadmap, being_built(roadmap, version), site_root(url, DEFAULT, version))
 
 
 def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dict[str, Path]]:
@@ -70,7 +70,7 @@ def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dic
     return made
 
 
-def _pdfs(req: Request, of: Drafted, tmp: Path, made: dict, report) -> None:
+def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
     jobs = []
     for lang in req.langs:
         html = printed.write(
@@ -90,9 +90,9 @@ def _pdfs(req: Request, of: Drafted, tmp: Path, made: dict, report) -> None:
         report(f"  [{lang}] PDF {out.name}: {out.stat().st_size:,} bytes")
 
 
-def _offline(req: Request, of: Drafted, tmp: Path, made: dict, report) -> None:
-    results = build_offline(
-        req.langs, tmp / "offline", root=req.root, env=req.env, jobs=req.jobs, report=report
+def _offline(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
+    results = build_offline(  # each copy reports once, zipped, below
+        req.langs, tmp / "offline", root=req.root, env=req.env, jobs=req.jobs, report=lambda _: None
     )
     failed = [r for r in results if not r.ok]
     if failed:

@@ -3,6 +3,8 @@ tagged, with an outline from the headings, on the paper size the edition's CSS a
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,41 +30,47 @@ def chromium() -> str:
     return path
 
 
-def _only_local(route) -> None:
+async def _only_local(route) -> None:
     """A file of the disk loads; anything else would leave it, and is refused."""
     if route.request.url.startswith(("file:", "data:")):
-        route.continue_()
+        await route.continue_()
     else:
-        route.abort()
+        await route.abort()
 
 
 def print_all(jobs: list[tuple[Path, Path]]) -> None:
-    """Each (HTML file, PDF path), printed in one browser started once.
+    """Each (HTML file, PDF path), printed in one browser started once, as many at a time as
+    there are cores (a quarter faster than one by one on two).
 
-    In a thread of its own: Playwright's synchronous API refuses to start in a thread that
-    already runs an event loop (a caller driving a browser itself, such as the tests)."""
+    In a thread of its own: asyncio.run refuses to start in a thread that already runs an
+    event loop (a caller driving a browser itself, such as the tests)."""
     with ThreadPoolExecutor(1) as pool:
-        pool.submit(_print_all, jobs).result()
+        pool.submit(asyncio.run, _print_all(jobs)).result()
 
 
-def _print_all(jobs: list[tuple[Path, Path]]) -> None:
-    from playwright.sync_api import sync_playwright
+async def _print_all(jobs: list[tuple[Path, Path]]) -> None:
+    from playwright.async_api import async_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium(), args=list(FLAGS))
-        try:
-            for html, pdf in jobs:
-                page = browser.new_page()
-                page.route("**/*", _only_local)
-                page.goto(html.resolve().as_uri(), wait_until="load")
+    at_once = asyncio.Semaphore(min(len(jobs), os.cpu_count() or 1) or 1)
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium(), args=list(FLAGS))
+
+        async def one(html: Path, pdf: Path) -> None:
+            async with at_once:
+                page = await browser.new_page()
+                await page.route("**/*", _only_local)
+                await page.goto(html.resolve().as_uri(), wait_until="load")
                 pdf.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(
+                await page.pdf(
                     path=str(pdf),
                     tagged=True,
                     outline=True,
                     prefer_css_page_size=True,
                     print_background=True,
                 )
-                page.close()
+                await page.close()
+
+        try:
+            await asyncio.gather(*(one(html, pdf) for html, pdf in jobs))
         finally:
-            browser.close()
+            await browser.close()

@@ -17,7 +17,7 @@ from ..i18n.formatting import format_day
 from ..model import Roadmap
 from ..model.schema import Draft
 from . import PAGE_OF_KIND
-from .print_ids import Part, page_dir, rewrite, section_id
+from .print_ids import Part, rewrite, section_id
 from .templating import render
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -81,7 +81,6 @@ def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, st
         sections=sections,
         styles=Markup(edition.styles),
         running=_css_string(t(lang, "site.name")),
-        page_dir=page_dir,
     )
 
 
