@@ -209,6 +209,34 @@ def test_a_page_of_each_pdf_turns_into_an_image(editions, lang, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
 
 
+A4_TEXT_WIDTH = 672  # CSS pixels between the margins of print.css: 210 mm - 2 x 16 mm
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_edition_fits_the_paper(site, browser, tmp_path, lang):
+    """Nothing is wider than the sheet: Chromium would shrink every page of the PDF to fit it."""
+    from roadmap.editions import printed
+
+    html = printed.write(
+        site / lang,
+        tmp_path / "print.html",
+        read_config(lang, ROOT)["nav"],
+        load_roadmap(ROOT / "data"),
+        lambda styles: print_edition.Edition(lang, DRAFT, ADDRESS.format(lang=lang), styles),
+    )
+    context = browser.new_context(viewport={"width": A4_TEXT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(html.as_uri())
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect()])
+             .filter(([e, r]) => r.width && (r.right > innerWidth + 1 || r.left < -1))
+             .map(([e, r]) => `${e.tagName}.${e.className} ${r.left}-${r.right}: ${e.textContent}`)"""
+    )
+    context.close()
+    assert wide == [], "\n".join(w[:120] for w in wide)
+
+
 # --- the pages that announce them ---------------------------------------------------------------
 
 
@@ -220,6 +248,15 @@ def test_cite_box_and_downloads_link_both_with_their_size(editions, lang):
         href = f'href="../{path}"'
         assert page.count(href) == 2, kind  # the downloads section and the cite box
         assert megabytes((editions / lang / path).stat().st_size, lang) in page
+
+
+def test_build_makes_them_on_request(roadmap_build, tmp_path):
+    """`roadmap build --pdf --offline`, for a local look (one language: the rest is above)."""
+    proc = roadmap_build("build", "--site-dir", str(tmp_path), "--lang", "es", "--pdf", "--offline")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for path in names.paths(DRAFT.id, "es").values():
+        assert (tmp_path / "es" / path).stat().st_size > 100_000
+        assert f'href="{path}"' in (tmp_path / "es/index.html").read_text("utf-8")
 
 
 # --- the offline copy -----------------------------------------------------------------------------
