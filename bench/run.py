@@ -6,7 +6,8 @@
 2. the full six-language build vs plain mkdocs-material on the same pages (bench/plain.py);
    languages built in parallel vs one after another; ten times the data;
 3. the bytes a reader downloads for the first view of each kind of page (bench/weight.py);
-4. Lighthouse (performance, accessibility, best practices, SEO) on nine pages.
+4. Lighthouse (performance, accessibility, best practices, SEO) on nine pages;
+then the editions: six PDFs and six offline copies vs the six-language build they come from.
 """
 
 from __future__ import annotations
@@ -210,6 +211,43 @@ def bench_builds(tmp: Path, big: Path) -> Path:
     return site
 
 
+def bench_editions(tmp: Path) -> None:
+    """The PDFs and the offline copies of six languages, each against the build they follow."""
+    from roadmap.editions.make import Request, make
+
+    site, data, langs = tmp / "site-editions", ROOT / "data", list(CODES)
+    roadmap_build(site, langs, data)
+    env = {"ROADMAP_DATA_DIR": str(data)}
+
+    def editions(pdf: bool, offline: bool) -> None:
+        make(Request(ROOT, site, langs, env, pdf=pdf, offline=offline), report=lambda line: None)
+
+    t = interleaved(
+        {
+            "build": lambda: roadmap_build(site, langs, data),
+            "pdf": lambda: editions(True, False),
+            "offline": lambda: editions(False, True),
+        }
+    )
+    sizes = {
+        kind: sum(f.stat().st_size for f in site.glob(f"*/downloads/*{ext}")) / 1e6
+        for kind, ext in (("pdf", ".pdf"), ("offline", ".zip"))
+    }
+    print(
+        "\n6. the editions of a draft, six languages (`roadmap build --pdf --offline`, and"
+        f" `roadmap publish`); median of {REPEAT} runs taken in turns"
+    )
+    print(f"  six-language build                    {t['build']:6.2f} s    1.00x")
+    for kind, label in (
+        ("pdf", "six PDFs (one Chromium)"),
+        ("offline", "six offline copies, zipped"),
+    ):
+        print(
+            f"  {label:37} {t[kind]:6.2f} s   {t[kind] / t['build']:5.2f}x build"
+            f"   {sizes[kind]:5.1f} MB in all"
+        )
+
+
 def bench_preview(browser, tmp: Path) -> None:
     from preview import latencies
 
@@ -304,6 +342,7 @@ def main() -> None:
             bench_weight(browser, base, site)
             browser.close()
             bench_lighthouse(base)
+        bench_editions(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

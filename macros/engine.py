@@ -44,6 +44,18 @@ class MkDocs:
 
     def build(self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> Built:
         """Build one language in this process (a worker: its environment is its own)."""
+        return self._build(lang, config_file, site_dir, env, offline=False)
+
+    def build_offline(
+        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]
+    ) -> Built:
+        """The same with Material's offline plugin: file URLs, the search index as a script, and
+        our vendored iframe-worker shim (the plugin would otherwise link it from unpkg.com)."""
+        return self._build(lang, config_file, site_dir, env, offline=True)
+
+    def _build(
+        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str], *, offline: bool
+    ) -> Built:
         from mkdocs import exceptions
         from mkdocs.commands import build
         from mkdocs.config import load_config
@@ -56,6 +68,8 @@ class MkDocs:
         ok = True
         try:
             config = load_config(str(config_file), site_dir=str(site_dir))
+            if offline:
+                _enable_offline(config)
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build.build(config)
@@ -100,3 +114,16 @@ class MkDocs:
         recorder = Recorder()
         context.define_env(recorder)
         return frozenset(names | set(recorder.variables))
+
+
+IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"  # overrides/assets/vendor/ (MIT)
+
+
+def _enable_offline(config) -> None:
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    plugin = OfflinePlugin()
+    plugin.load_config({"enabled": True})
+    config["use_directory_urls"] = False  # a browser reading files does not look for index.html
+    config["extra"]["polyfills"] = [IFRAME_WORKER]
+    config.plugins["material/offline"] = plugin

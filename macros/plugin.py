@@ -32,10 +32,11 @@ from roadmap.render import (
     description,
     fallback,
     glossary,
+    links,
     translations,
 )
 from roadmap.render.catalogue import PageContext, data_shown
-from roadmap.render.languages import cross_link, language_links
+from roadmap.render.languages import cross_link, language_links, online_language_links
 from roadmap.render.links import Origin
 from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
 
@@ -49,6 +50,9 @@ class RoadmapPlugin(MacrosPlugin):
     def on_config(self, config):
         self.lang = config["theme"]["language"]
         language(self.lang)
+        # The offline copy is the build with file URLs: its raw HTML links to files too.
+        self.offline = not config["use_directory_urls"]
+        links.FILE_URLS.set(self.offline)
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
         self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
@@ -89,7 +93,8 @@ class RoadmapPlugin(MacrosPlugin):
         config["site_url"] = (
             self.site_root + f"{self.lang}/" + (f"{self.version}/" if self.version else "")
         )
-        if self.version:  # Material's version selector and old-draft banner read versions.json
+        # Material's version selector and old-draft banner read versions.json (not on disk).
+        if self.version and not self.offline:
             config["extra"]["version"] = {"provider": "mike", "default": "latest"}
 
     def on_files(self, files: Files, config) -> Files:
@@ -200,16 +205,17 @@ class RoadmapPlugin(MacrosPlugin):
         folder = DEFAULT if src in self.fallback_pages else self.lang
         if self.origin is not None:
             page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{src}")
-        context.update(self._context(page.url, config))
+        url = links.directory_url(page.file.src_uri) if self.offline else page.url
+        context.update(self._context(url, config))
         context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)
         if page.file.src_uri.startswith(f"{FOLDER}/"):
-            links = context["roadmap_languages"]
+            language_choices = context["roadmap_languages"]
             context["roadmap_languages"] = view_language_links(
-                links, page.file.src_uri, self.version
+                language_choices, page.file.src_uri, self.version
             )
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
         context["roadmap_cite"] = drafts.citation(
-            self.draft, self.lang, self.site_root, page.url, published=self.version is not None
+            self.draft, self.lang, self.site_root, url, published=self.version is not None
         )
         return context
 
@@ -220,7 +226,9 @@ class RoadmapPlugin(MacrosPlugin):
 
     def _context(self, url: str, config) -> dict:
         return {
-            "roadmap_languages": language_links(url, self.lang, self.version, config["site_url"]),
+            "roadmap_languages": online_language_links(url, self.lang, self.version, self.site_root)
+            if self.offline  # a copy on disk holds one language: the others are online
+            else language_links(url, self.lang, self.version, config["site_url"]),
             "roadmap_draft": drafts.banner(self.draft, self.lang, url),
             "roadmap_lang": language(self.lang),
             "roadmap_root": self.site_root,  # the language chooser: hreflang x-default

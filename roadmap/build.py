@@ -60,6 +60,26 @@ def _build_one(task: tuple[str, Path, Path, dict]) -> Built:
     return build_language(*task)
 
 
+def _build_offline_one(task: tuple[str, Path, Path, dict]) -> Built:
+    code, out_dir, root, env = task
+    return engine().build_offline(code, config_file(code, root), out_dir, dict(env))
+
+
+def build_offline(
+    langs: list[str],
+    out_dir: Path,
+    *,
+    root: Path,
+    env: dict,
+    jobs: int | None = None,
+    report: Callable[[str], object] = print,
+) -> list[Built]:
+    """The offline copy of each of ``langs`` into ``out_dir/<lang>/``, in parallel workers."""
+    engine().prepare(langs)
+    jobs = jobs or min(len(langs), os.cpu_count() or 1)
+    return _run(langs, out_dir, root, env, jobs, report, _build_offline_one)
+
+
 def _run(
     langs: list[str],
     staging: Path,
@@ -67,12 +87,13 @@ def _run(
     env: dict,
     jobs: int,
     report: Callable[[str], object],
+    worker: Callable[[tuple[str, Path, Path, dict]], Built] = _build_one,
 ) -> list[Built]:
     """Each language in a worker forked for it alone, so that each starts clean."""
     tasks = [(code, staging / code, root, env) for code in langs]
     done: dict[str, Built] = {}
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
-        for result in pool.imap_unordered(_build_one, tasks):
+        for result in pool.imap_unordered(worker, tasks):
             report(
                 f"  [{result.lang}] {'built' if result.ok else 'FAILED'} in {result.seconds:.1f}s"
             )

@@ -87,6 +87,33 @@ def cmd_build(args) -> int:
         )
         return 1
     print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
+    return (
+        _editions(args, langs)
+        if getattr(args, "pdf", False) or getattr(args, "offline", False)
+        else 0
+    )
+
+
+def _editions(args, langs: list[str]) -> int:
+    """`--pdf`, `--offline`: the draft's PDF and offline copy per language, for a local look."""
+    from .editions.make import EditionError, Request, make
+
+    started = time.perf_counter()
+    request = Request(
+        args.project,
+        args.site_dir,
+        langs,
+        {"ROADMAP_DATA_DIR": str(args.data)},
+        pdf=args.pdf,
+        offline=args.offline,
+        jobs=args.jobs,
+    )
+    try:
+        make(request)
+    except EditionError as exc:
+        print(f"\n{exc}", file=sys.stderr)
+        return 1
+    print(f"made the editions in {time.perf_counter() - started:.1f}s (site/<lang>/downloads/)")
     return 0
 
 
@@ -267,6 +294,11 @@ def _add_build_and_serve(sub) -> None:
             "--jobs", type=int, default=None, help="languages built at once (default: cores)"
         )
         p.set_defaults(func=cmd_build if name == "build" else cmd_serve)
+        if name == "build":
+            p.add_argument("--pdf", action="store_true", help="also print each language's PDF")
+            p.add_argument(
+                "--offline", action="store_true", help="also make each language's offline copy"
+            )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--no-build", action="store_true", help="serve site/ as it is")

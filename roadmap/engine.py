@@ -36,6 +36,13 @@ class Engine(Protocol):
         calling process (``roadmap.build`` calls it in a worker process of its own)."""
         ...
 
+    def build_offline(
+        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]
+    ) -> Built:
+        """The same language as a copy that works from disk (file://): page links to files,
+        search without a server, nothing loaded from elsewhere; no version selector."""
+        ...
+
     def page_names(self) -> frozenset[str]:
         """Names the engine itself gives every page (variables and macros of its own)."""
         ...

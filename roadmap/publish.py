@@ -216,6 +216,7 @@ def publish(
         with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
             staging = Path(tmp) / "site"
             _build_all(root, draft_id, url, staging, options, report)
+            _make_editions(root, draft_id, url, staging, options, report)
             _deploy(
                 root,
                 draft,
@@ -249,6 +250,31 @@ def _build_all(
             f"{details}\n\n{len(failed)} of {len(results)} languages failed "
             f"({', '.join(r.lang for r in failed)}); nothing was published"
         )
+
+
+def _make_editions(
+    root: Path,
+    draft_id: str,
+    url: str,
+    staging: Path,
+    options: Options,
+    report: Callable[[str], object],
+) -> None:
+    """The PDF and offline copy of every language, into staging/<lang>/downloads/: deployed
+    with the draft, so that its manifest covers them."""
+    from .editions.make import EditionError, Request, make
+
+    env = {"MIKE_DOCS_VERSION": draft_id, "ROADMAP_DATA_DIR": str(root / "data")}
+    report(f"making the PDF and offline copy of {len(CODES)} languages")
+    try:
+        make(
+            Request(
+                root, staging, list(CODES), {**env, "ROADMAP_SITE_URL": url}, jobs=options.jobs
+            ),
+            report,
+        )
+    except EditionError as exc:
+        raise PublishError(f"{exc}\n\nnothing was published") from None
 
 
 @dataclass

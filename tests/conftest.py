@@ -13,6 +13,7 @@ from tests.helpers import ROOT, build_one, run_roadmap
 # these markers (no site build, no browser, no publishing); `make test` runs them all.
 TIERS = {
     "site": "build",
+    "editions": "build",
     "server": "build",
     "preview": "build",
     "mkdocs_build": "build",

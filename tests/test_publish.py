@@ -487,6 +487,57 @@ def test_downloads_of_each_draft_and_language(history):
     assert {"../downloads/roadmap.json", "../downloads/resources.csv"} <= links
 
 
+def test_every_draft_carries_its_pdf_and_offline_copy_in_every_language(history):
+    """Beside each draft, covered by its manifest, linked from its pages with their size."""
+    import zipfile
+
+    from roadmap.editions import names
+    from roadmap.render.editions import megabytes
+
+    repo = history["repo"]
+    files = branch_files(repo)
+    for number in (1, 2, 3):
+        draft = f"draft-{number}"
+        listed = set(manifest_paths(repo, draft))
+        for code in CODES:
+            for path in names.paths(draft, code).values():
+                assert f"{code}/{draft}/{path}" in files and f"{code}/{draft}/{path}" in listed
+    data = gitrepo.git(repo, "show", "gh-pages:ar/draft-3/" + names.paths("draft-3", "ar")["pdf"])
+    assert data.startswith(b"%PDF-")
+    blob = gitrepo.git(
+        repo, "show", "gh-pages:fr/draft-2/" + names.paths("draft-2", "fr")["offline"]
+    )
+    with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+        top = names.offline("draft-2", "fr").removesuffix(".zip")
+        assert f"{top}/index.html" in archive.namelist()
+        page = archive.read(f"{top}/workplan.html").decode("utf-8")
+    assert f'href="{SITE_URL}es/draft-2/workplan/"' in page  # other languages: online
+    cite = read(repo, "ru/draft-3/cite/index.html")
+    pdf = "ru/draft-3/" + names.paths("draft-3", "ru")["pdf"]
+    size = len(gitrepo.git(repo, "show", f"gh-pages:{pdf}"))
+    assert (
+        f'href="../{names.paths("draft-3", "ru")["pdf"]}"' in cite and megabytes(size, "ru") in cite
+    )
+
+
+def manifest_paths(repo: Path, draft: str) -> list[str]:
+    return [line[66:] for line in read(repo, f"manifests/{draft}.sha256").splitlines()]
+
+
+def test_verify_names_a_tampered_pdf(scratch):
+    from roadmap.editions import names
+
+    sh(scratch, "git", "checkout", "-q", "gh-pages")
+    path = "zh/draft-2/" + names.paths("draft-2", "zh")["pdf"]
+    pdf = scratch / path
+    pdf.write_bytes(pdf.read_bytes() + b"% annotated\n")  # still opens as a PDF
+    commit(scratch, "A fixed PDF")
+    sh(scratch, "git", "checkout", "-q", "main")
+    proc = run_roadmap("--project", str(scratch), "verify")
+    assert proc.returncode == 1
+    assert f"changed: {path}" in proc.stderr
+
+
 # --- the published branch in Chromium ------------------------------------------------------
 
 
@@ -605,7 +656,7 @@ def test_serve_published_command_serves_the_branch(history):
 )
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
     """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
-    from test_accessibility import violations
+    from tests.test_accessibility import violations
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -618,10 +669,9 @@ def test_published_pages_have_no_axe_violation(browser, published_server, path):
 
 def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
-    from test_html_valid import _markup, _skip_of
-
     from quality.tools import VNU_JAR, java, npm_file
     from roadmap.serve import export_branch
+    from tests.test_html_valid import _markup, _skip_of
 
     export_branch(history["repo"], "gh-pages", tmp_path)
     files = [

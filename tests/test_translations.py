@@ -20,8 +20,8 @@ def change_english(project: Path) -> None:
     """One English section and one English data text, edited."""
     edit(
         project / "docs/en/group.md",
-        "Experts should have recognized excellence",
-        "Experts should have proven excellence",
+        "The experts should be suitably qualified and of recognized excellence",
+        "The experts should be suitably qualified and of proven excellence",
     )
     edit(
         project / "data/phases.yml",
@@ -141,11 +141,16 @@ def test_a_page_section_without_the_term_is_reported_and_can_be_excepted(project
     page = project_copy / "docs/fr/group.md"
     edit(page, "la première réunion de la Conférence des Parties", "la première réunion des États")
     proc = run_roadmap("--project", str(project_copy), "check")
+    heading = page.read_text(encoding="utf-8").splitlines().index("## Contexte {#background}") + 1
     assert (
-        "docs/fr/group.md:1: docs/en/group.md#_top: the English uses the glossary term "
-        "'Conference of the Parties'" in proc.stdout
+        f"docs/fr/group.md:{heading}: docs/en/group.md#background: the English uses the glossary "
+        "term 'Conference of the Parties'" in proc.stdout
     )
-    edit(page, "\n\n## Mandat", "\n\n<!-- terms: ignore conference-of-the-parties -->\n\n## Mandat")
+    edit(
+        page,
+        "## Contexte {#background}\n",
+        "## Contexte {#background}\n\n<!-- terms: ignore conference-of-the-parties -->\n",
+    )
     assert (
         "'Conference of the Parties'"
         not in run_roadmap("--project", str(project_copy), "check").stdout

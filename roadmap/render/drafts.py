@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import posixpath
-
 from ..downloads import FOLDER, NAMES
 from ..i18n.formatting import format_day
 from ..model import Roadmap
 from ..model.schema import Draft
-from .links import page_url
+from .links import to_file
 from .templating import render
 
 
@@ -19,5 +17,5 @@ def status(roadmap: Roadmap, lang: str, draft: Draft | None = None) -> str:
 
 def downloads(lang: str, src: str) -> str:
     """Links to this draft's data files, relative to the page (they are not Markdown pages)."""
-    base = posixpath.relpath(FOLDER, page_url(src).rstrip("/") or ".") + "/"
-    return render("downloads.html", lang=lang, href={k: base + v for k, v in NAMES.items()})
+    href = {k: to_file(src, f"{FOLDER}/{v}") for k, v in NAMES.items()}
+    return render("downloads.html", lang=lang, href=href)

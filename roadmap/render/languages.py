@@ -45,3 +45,19 @@ def cross_link(from_url: str, to_url: str, code: str, version: str | None) -> st
     language ``code`` (both page URLs as the engine gives them, e.g. 'group/')."""
     up = "../" * (from_url.count("/") + 1 + (1 if version else 0))
     return up + code + "/" + (f"{version}/" if version else "") + to_url
+
+
+def online_language_links(dir_url: str, current: str, version: str | None, root: str) -> list[dict]:
+    """Absolute links to the same page in every language on the site at ``root``: for a copy
+    read from disk, which holds one language only."""
+    path = "" if dir_url.endswith("404.html") else dir_url
+    return [
+        {
+            "code": lang.code,
+            "name": lang.name,
+            "dir": lang.direction,
+            "href": f"{root}{lang.code}/" + (f"{version}/" if version else "") + path,
+            "current": lang.code == current,
+        }
+        for lang in LANGUAGES
+    ]

@@ -1,14 +1,23 @@
-"""URLs between pages for raw HTML (Markdown links are rewritten by mkdocs itself)."""
+"""URLs between pages for raw HTML (Markdown links are rewritten by mkdocs itself), and to the
+sources an item comes from.
+
+The site is built with directory URLs ('roadmap/'); the offline copy with file URLs
+('roadmap.html'), because a browser opening files from disk does not look for index.html.
+``FILE_URLS`` says which of the two the build in progress uses (set once per build).
+"""
 
 from __future__ import annotations
 
 import posixpath
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Roadmap
 
+FILE_URLS: ContextVar[bool] = ContextVar("FILE_URLS", default=False)
 
-def page_url(src: str) -> str:
+
+def directory_url(src: str) -> str:
     """'roadmap.md' -> 'roadmap/', 'index.md' -> '' (use_directory_urls, as the site is built)."""
     stem = src.removesuffix(".md")
     if stem == "index":
@@ -16,6 +25,22 @@ def page_url(src: str) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def page_url(src: str) -> str:
+    """The page's URL in the build in progress: directory form, or 'roadmap.html' offline."""
+    return src.removesuffix(".md") + ".html" if FILE_URLS.get() else directory_url(src)
+
+
+def _folder(src: str) -> str:
+    """The folder a page's URL resolves relative links from, relative to the site root."""
+    url = page_url(src)
+    return (posixpath.dirname(url) if FILE_URLS.get() else url.rstrip("/")) or "."
+
+
+def to_file(src: str, path: str) -> str:
+    """A relative href from a page to a file of the site (``path`` from the site root)."""
+    return posixpath.relpath(path, _folder(src))
 
 
 @dataclass(frozen=True)
@@ -60,6 +85,10 @@ class Linker:
 
     def href(self, to_src: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
+        if FILE_URLS.get():
+            if to_src == self.from_src:
+                return fragment or posixpath.basename(page_url(to_src))
+            return to_file(self.from_src, page_url(to_src)) + fragment
         if to_src == self.from_src:
             return fragment or "./"
         here, there = page_url(self.from_src) or ".", page_url(to_src) or "."

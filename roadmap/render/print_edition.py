@@ -1,0 +1,89 @@
+"""The print edition of a draft in one language: its pages in reading order, one document.
+
+Made from the pages as built (their articles), so that paper shows exactly what the site
+shows; ``print_ids`` makes their ids and links work inside one document.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..i18n import language, t
+from ..i18n.formatting import format_day
+from ..model import Roadmap
+from ..model.schema import Draft
+from . import PAGE_OF_KIND
+from .print_ids import Part, rewrite, section_id
+from .templating import render
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+_DROP = (
+    re.compile(r'<aside class="roadmap-cite".*?</aside>', re.S),  # the masthead says it once
+    re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S),
+)
+_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+
+
+@dataclass
+class Edition:
+    lang: str
+    draft: Draft
+    address: str  # the draft's permanent address in this language, '.../en/draft-1/'
+    styles: str  # the site's stylesheets, inlined: the document stands alone
+
+
+def article(page_html: str) -> str:
+    """The content of a built page, without what paper does not need."""
+    found = _ARTICLE.search(page_html)
+    if found is None:
+        raise ValueError("the built page has no article (is it a page of the theme?)")
+    text = found[1]
+    for pattern in _DROP:
+        text = pattern.sub("", text)
+    return text
+
+
+def title(article_html: str) -> str:
+    found = _H1.search(article_html)
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", found[1])).strip() if found else ""
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, str]) -> str:
+    """The whole edition as HTML: ``pages`` are (name, built page) in reading order,
+    ``homes`` the page that shows each item id."""
+    parts = [Part(stem, article(html)) for stem, html in pages]
+    bodies = rewrite(parts, homes, edition.address)
+    lang, draft = edition.lang, edition.draft
+    sections = [
+        {
+            "stem": part.stem,
+            "id": section_id(part.stem),
+            "title": title(part.html),
+            "running": _css_string(f"{draft.title.get(lang)} ({draft.id}) · {title(part.html)}"),
+            "html": Markup(body),
+        }
+        for part, body in zip(parts, bodies, strict=True)
+    ]
+    return render(
+        "print.html",
+        lang=language(lang),
+        draft=draft,
+        day=format_day(draft.date, lang),
+        address=edition.address,
+        sections=sections,
+        styles=Markup(edition.styles),
+        running=_css_string(t(lang, "site.name")),
+    )
+
+
+def homes(roadmap: Roadmap) -> dict[str, str]:
+    """Item id -> the page that shows it ('A1.3' -> 'workplan')."""
+    return {i: PAGE_OF_KIND[e.kind].removesuffix(".md") for i, e in roadmap.entries.items()}

@@ -1,0 +1,294 @@
+"""Every draft on paper and on disk: the PDF and the offline copy of ar, zh and en.
+
+The editions are made from the session's built site (a copy of three of its languages), as
+`roadmap build --pdf --offline` and `roadmap publish` make them. Publishing them is tested in
+test_publish.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from roadmap.editions import names
+from roadmap.i18n import t
+from roadmap.model import load_roadmap
+from roadmap.project import read_config
+from roadmap.render import print_edition
+from roadmap.render.editions import MARKER, megabytes
+from roadmap.render.links import FILE_URLS, Linker, to_file
+from roadmap.render.print_ids import Part, rewrite
+from tests.helpers import ROOT
+
+LANGS = ("ar", "zh", "en")  # both scripts written without Latin letters, and one that is
+DRAFT = load_roadmap(ROOT / "data").current_draft
+ADDRESS = "http://127.0.0.1:8000/{lang}/" + DRAFT.id + "/"  # the site's address, unpublished
+BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAKE = (
+    "import sys; from pathlib import Path; from roadmap.editions.make import Request, make; "
+    "make(Request(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]))"
+)
+
+
+@pytest.fixture(scope="session")
+def editions(site, tmp_path_factory) -> Path:
+    """Three languages of the built site with their PDF and offline copy made."""
+    out = tmp_path_factory.mktemp("editions") / "site"
+    for code in LANGS:
+        shutil.copytree(site / code, out / code)
+    proc = subprocess.run(
+        [sys.executable, "-c", MAKE, str(ROOT), str(out), *LANGS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+def pdf_of(editions: Path, lang: str) -> Path:
+    return editions / lang / "downloads" / names.pdf(DRAFT.id, lang)
+
+
+def poppler(*args: str) -> str:
+    tool = shutil.which(args[0])
+    assert tool, f"{args[0]} is missing: apt-get install poppler-utils (.ci/system-deps.sh)"
+    return subprocess.run([tool, *args[1:]], capture_output=True, text=True, check=True).stdout
+
+
+def text_of(pdf: Path, *pages: int) -> str:
+    """The PDF's text in logical order, without the bidi controls pdftotext adds."""
+    span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    return BIDI.sub("", poppler("pdftotext", *span, str(pdf), "-"))
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", BIDI.sub("", text))
+
+
+def page_count(pdf: Path) -> int:
+    return int(re.search(r"^Pages:\s+(\d+)", poppler("pdfinfo", str(pdf)), re.M)[1])
+
+
+# --- the print edition, pure -------------------------------------------------------------------
+
+
+def test_one_document_keeps_item_ids_and_prefixes_shared_ones():
+    parts = [
+        Part("index", "<h1>Home</h1>"),
+        Part("group", '<h2 id="observers">O</h2><a href="../roadmap/#P1">P1</a>'),
+        Part("roadmap", '<li id="P1">P1</li><svg aria-labelledby="tl-title tl-desc"></svg>'),
+        Part("modalities", '<h2 id="interop">I</h2><a href="#interop">here</a>'),
+        Part("glossary", '<dt id="interop">Interoperability</dt>'),
+        Part(
+            "participate",
+            '<h2 id="observers">O</h2><a href="../group/#observers">g</a>'
+            '<a href="../downloads/roadmap.json">j</a><a href="../">home</a>'
+            '<a href="https://example.org/x">x</a><a href="../glossary/#interop">t</a>',
+        ),
+    ]
+    out = dict(
+        zip(
+            [p.stem for p in parts],
+            rewrite(parts, {"P1": "roadmap", "interop": "glossary"}, "https://s/en/draft-2/"),
+            strict=True,
+        )
+    )
+    assert '<li id="P1">' in out["roadmap"] and 'href="#P1"' in out["group"]
+    assert (
+        'id="group--observers"' in out["group"]
+        and 'id="participate--observers"' in out["participate"]
+    )
+    assert 'href="#group--observers"' in out["participate"]
+    assert '<dt id="interop">' in out["glossary"] and 'href="#interop"' in out["participate"]
+    assert (
+        'id="modalities--interop"' in out["modalities"]
+        and 'href="#modalities--interop"' in out["modalities"]
+    )
+    assert 'href="https://s/en/draft-2/downloads/roadmap.json"' in out["participate"]
+    assert 'href="#roadmap-page-index"' in out["participate"]
+    assert 'href="https://example.org/x"' in out["participate"]
+
+
+def test_the_offline_copy_links_files_not_folders():
+    token = FILE_URLS.set(True)
+    try:
+        assert Linker("roadmap.md").href("workplan.md", "A1.3") == "workplan.html#A1.3"
+        assert Linker("roadmap.md").href("roadmap.md") == "roadmap.html"
+        assert to_file("workplan.md", "downloads/workplan.csv") == "downloads/workplan.csv"
+    finally:
+        FILE_URLS.reset(token)
+    assert Linker("roadmap.md").href("workplan.md", "A1.3") == "../workplan/#A1.3"
+    assert to_file("workplan.md", "downloads/workplan.csv") == "../downloads/workplan.csv"
+
+
+def test_sizes_read_in_each_language():
+    assert megabytes(1_436_000, "en") == "1.4 MB"
+    assert megabytes(1_436_000, "fr").startswith("1,4") and megabytes(20_000, "en") == "0.1 MB"
+
+
+# --- the PDF ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_font_of_the_pdf_is_embedded(editions, lang):
+    rows = poppler("pdffonts", str(pdf_of(editions, lang))).splitlines()[2:]
+    embedded = [re.search(r"\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", r)[1] for r in rows]
+    assert rows and set(embedded) == {"yes"}, "\n".join(rows)
+    assert "Noto" in "\n".join(rows)  # Debian's Noto fonts, nothing fetched
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_text_gives_the_draft_title_in_its_script_and_order(editions, lang):
+    first = " ".join(text_of(pdf_of(editions, lang), 1).split())
+    assert DRAFT.title.get(lang) in first  # its words in reading order, right to left in ar
+    # pdftotext moves a space around a colon between Arabic words: compared without spaces
+    assert squeezed(t(lang, "site.name")) in squeezed(first) and DRAFT.id in first
+    assert ADDRESS.format(lang=lang) in first  # the masthead's permanent address
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_holds_every_page_in_reading_order(editions, lang):
+    pdf = pdf_of(editions, lang)
+    nav = read_config(lang, ROOT)["nav"]
+    assert page_count(pdf) > len(nav)  # the masthead, then each page from a new sheet
+    # Arabic compared by its letters alone: pdftotext reorders the Latin ('BBNJ') and the
+    # punctuation inside a line of Arabic, not the Arabic words
+    keep = (lambda s: re.sub(r"[^\u0600-\u06ff]", "", s)) if lang == "ar" else squeezed
+    text = keep(text_of(pdf))
+    where: list[int] = []
+    for src in nav:
+        page = editions / lang / ("index.html" if src == "index.md" else f"{src[:-3]}/index.html")
+        title = keep(print_edition.title(print_edition.article(page.read_text("utf-8"))))
+        # each title after the contents list of the masthead, in the order of the nav
+        where.append(text.find(title, where[-1] + 1 if where else text.find(title) + 1))
+    assert -1 not in where and where == sorted(where), list(zip(nav, where, strict=True))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_has_a_running_header_and_page_numbers(editions, lang):
+    pdf = pdf_of(editions, lang)
+    n = page_count(pdf)
+    page = " ".join(text_of(pdf, 5).split())
+    assert f"5 / {n}" in page
+    assert f"{DRAFT.title.get(lang)} ({DRAFT.id})" in page or DRAFT.title.get(lang) in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_keeps_item_ids_as_destinations_and_shows_links_as_addresses(editions, lang):
+    pdf = pdf_of(editions, lang)
+    dests = poppler("pdfinfo", "-dests", str(pdf))
+    for item in ("P1", "P1.O1", "A1.3", "R1.1"):
+        assert re.search(rf'"{re.escape(item)}"\s*$', dests, re.M), item
+    assert squeezed(ADDRESS.format(lang=lang) + "downloads/roadmap.json") in squeezed(text_of(pdf))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_of_each_pdf_turns_into_an_image(editions, lang, tmp_path):
+    """Looked at when the edition was made (the timeline page): see bench/README.md."""
+    poppler(
+        "pdftoppm",
+        "-r",
+        "40",
+        "-png",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        str(pdf_of(editions, lang)),
+        str(tmp_path / "p"),
+    )
+    png = next(tmp_path.glob("p-*.png"))
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+
+
+A4_TEXT_WIDTH = 672  # CSS pixels between the margins of print.css: 210 mm - 2 x 16 mm
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_print_edition_fits_the_paper(site, browser, tmp_path, lang):
+    """Nothing is wider than the sheet: Chromium would shrink every page of the PDF to fit it."""
+    from roadmap.editions import printed
+
+    html = printed.write(
+        site / lang,
+        tmp_path / "print.html",
+        read_config(lang, ROOT)["nav"],
+        load_roadmap(ROOT / "data"),
+        lambda styles: print_edition.Edition(lang, DRAFT, ADDRESS.format(lang=lang), styles),
+    )
+    context = browser.new_context(viewport={"width": A4_TEXT_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(html.as_uri())
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')].map(e => [e, e.getBoundingClientRect()])
+             .filter(([e, r]) => r.width && (r.right > innerWidth + 1 || r.left < -1))
+             .map(([e, r]) => `${e.tagName}.${e.className} ${r.left}-${r.right}: ${e.textContent}`)"""
+    )
+    context.close()
+    assert wide == [], "\n".join(w[:120] for w in wide)
+
+
+# --- the pages that announce them ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_cite_box_and_downloads_link_both_with_their_size(editions, lang):
+    page = (editions / lang / "workplan/index.html").read_text("utf-8")
+    assert MARKER not in page
+    for kind, path in names.paths(DRAFT.id, lang).items():
+        href = f'href="../{path}"'
+        assert page.count(href) == 2, kind  # the downloads section and the cite box
+        assert megabytes((editions / lang / path).stat().st_size, lang) in page
+
+
+def test_build_makes_them_on_request(roadmap_build, tmp_path):
+    """`roadmap build --pdf --offline`, for a local look (one language: the rest is above)."""
+    proc = roadmap_build("build", "--site-dir", str(tmp_path), "--lang", "es", "--pdf", "--offline")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for path in names.paths(DRAFT.id, "es").values():
+        assert (tmp_path / "es" / path).stat().st_size > 100_000
+        assert f'href="{path}"' in (tmp_path / "es/index.html").read_text("utf-8")
+
+
+# --- the offline copy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_offline_copy_works_from_disk(editions, browser, tmp_path, lang):
+    """Opened from file://: a page, the navigation and search work; nothing leaves the disk."""
+    with zipfile.ZipFile(editions / lang / names.paths(DRAFT.id, lang)["offline"]) as archive:
+        archive.extractall(tmp_path)
+    home = tmp_path / names.offline(DRAFT.id, lang).removesuffix(".zip") / "index.html"
+    assert home.is_file()
+    context = browser.new_context()
+    left: list[str] = []
+
+    def only_disk(route):
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            left.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_disk)
+    page = context.new_page()
+    page.goto(home.as_uri())
+    page.locator("nav.md-nav--primary a[href='workplan.html']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/workplan.html") and page.locator("#A1\\.3").count() == 1
+    languages = page.locator("a.roadmap-lang-link").evaluate_all("els => els.map(e => e.href)")
+    assert "http://127.0.0.1:8000/fr/workplan/" in languages  # other languages are online
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.fill("input.md-search__input", {"en": "interoperability", "zh": "互操作性"}[lang])
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    context.close()
+    assert left == []
