@@ -532,7 +532,7 @@ def test_serve_published_command_serves_the_branch(history):
 )
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
     """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
-    from test_accessibility import violations
+    from tests.test_accessibility import violations
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -545,10 +545,9 @@ def test_published_pages_have_no_axe_violation(browser, published_server, path):
 
 def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
-    from test_html_valid import _markup, _skip_of
-
     from quality.tools import VNU_JAR, java, npm_file
     from roadmap.serve import export_branch
+    from tests.test_html_valid import _markup, _skip_of
 
     export_branch(history["repo"], "gh-pages", tmp_path)
     files = [
