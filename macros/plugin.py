@@ -200,11 +200,15 @@ class RoadmapPlugin(MacrosPlugin):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        # Material's edit button: the page's own source, or the English one it is shown from.
+        # Material's edit button: the page's own source, or the English one it is shown from;
+        # a side-by-side view edits the translation it shows.
         src = page.file.src_uri
+        view = src.startswith(f"{FOLDER}/")
+        shown = src.removeprefix(f"{FOLDER}/").removesuffix("/index.md") + ".md" if view else src
         folder = DEFAULT if src in self.fallback_pages else self.lang
         if self.origin is not None:
-            page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{src}")
+            page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{shown}")
+        context["roadmap_alternates"] = not view  # a view is no language version of a page
         url = links.directory_url(page.file.src_uri) if self.offline else page.url
         context.update(self._context(url, config))
         context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)

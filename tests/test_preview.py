@@ -81,7 +81,7 @@ def test_an_edit_appears_in_the_open_page_by_itself(browser, preview):
     started = time.monotonic()
     edit(project / "docs/fr/group.md", "\n## ", "\nUne phrase ajoutée pour l'aperçu.\n\n## ")
     page.wait_for_function(
-        "() => document.body.innerText.includes('ajoutée pour l')", timeout=15000
+        "() => document.body?.innerText.includes('ajoutée pour l')", timeout=15000
     )
     print(f"edit of docs/fr/group.md in the browser after {time.monotonic() - started:.2f} s")
     assert page.evaluate("() => window.__notReloaded === undefined")  # the page reloaded itself

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from roadmap.i18n import CODES, LANGUAGES, t
+from roadmap.i18n import CODES, DEFAULT, LANGUAGES, t
 from tests.helpers import KNOWN_WORDS, ROOT, pages, read
 
 EXTERNAL_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
@@ -17,8 +18,11 @@ def test_six_languages_each_with_every_page(site):
     assert {"index.html", "roadmap/index.html", "workplan/index.html", "404.html"} <= {
         p.as_posix() for p in en_pages
     }
+    views = {Path(f"compare/{p.stem}/index.html") for p in (ROOT / "docs/en").glob("*.md")}
     for code in CODES:
-        assert {p.relative_to(site / code) for p in pages(site / code)} == en_pages, code
+        found = {p.relative_to(site / code) for p in pages(site / code)}
+        # Every translated page also has its side-by-side view with English.
+        assert found == en_pages | (views if code != DEFAULT else set()), code
 
 
 def test_lang_and_dir_on_every_page(site):
@@ -42,7 +46,10 @@ def test_language_links_point_to_the_same_page(site):
             page_url = "http://x/" + lang.code + "/" + rel.removesuffix("index.html")
             for a in links:
                 target = urlsplit(urljoin(page_url, a["href"])).path
-                assert target == f"/{a['lang']}/" + rel.removesuffix("index.html"), (path, a)
+                expected = rel.removesuffix("index.html")
+                if rel.startswith("compare/") and a["lang"] == DEFAULT:  # English has no view:
+                    expected = expected.removeprefix("compare/").removeprefix("index/")  # its page
+                assert target == f"/{a['lang']}/" + expected, (path, a)
                 assert (site / target.lstrip("/") / "index.html").exists() or (
                     site / target.lstrip("/")
                 ).is_file(), target
@@ -150,7 +157,8 @@ def test_every_page_edit_link_opens_its_own_source(site):
             assert edit[0].startswith(prefix), edit
             source = edit[0].removeprefix(prefix)
             assert (ROOT / source).is_file(), f"{path}: {source}"
-            page = rel.removesuffix("index.html").rstrip("/") or "index"
+            # A side-by-side view edits the translation it shows.
+            page = rel.removeprefix("compare/").removesuffix("index.html").rstrip("/") or "index"
             assert source == f"docs/{lang.code}/{page}.md", (path, source)
 
 
@@ -186,10 +194,14 @@ def test_every_page_names_its_other_languages_for_browsers_and_search_engines(si
         for path in pages(site / lang.code):
             rel = path.relative_to(site / lang.code).as_posix()
             page = read(path)
-            alternates = {a["hreflang"]: a["href"] for a in page.find("link", rel="alternate")}
+            alternates = {
+                a["hreflang"]: a["href"]
+                for _, a in page.tags
+                if "alternate" in a.get("rel", "").split() and "hreflang" in a
+            }
             selector = [a for a in page.find("a") if "roadmap-lang-link" in a.get("class", "")]
             assert {a.get("hreflang") for a in selector} == set(CODES), path
-            if rel == "404.html":
+            if rel == "404.html" or rel.startswith("compare/"):  # no version of anything
                 assert alternates == {}, path
                 continue
             assert set(alternates) == {*CODES, "x-default"}, path
