@@ -19,6 +19,7 @@ from ..translations.freshness import Entry, Status
 from ..translations.units import TOP, sections
 from . import brackets
 from .catalogue import data_shown
+from .description import shorten
 from .templating import render_page
 from .translations import notice
 
@@ -81,6 +82,11 @@ def page(
         names={code.code: code.name for code in LANGUAGES},
         meta={"dir": language(lang).direction, "english_dir": language(DEFAULT).direction},
         title=t(lang, "translations.compare_title", page=title),
+        description=shorten(  # for search engines: what the view is, then what it holds
+            t(lang, "translations.compare_title", page=title)
+            + " "
+            + t(lang, "translations.compare_intro")
+        ),
         back=f"../../{page_src}",
         rows=rows,
         texts=texts,

@@ -42,7 +42,12 @@ class _Lead(HTMLParser):
 def lead(html: str, limit: int = LIMIT) -> str:
     parser = _Lead()
     parser.feed(html)
-    text = " ".join("".join(parser.chunks).split())
+    return shorten("".join(parser.chunks), limit)
+
+
+def shorten(text: str, limit: int = LIMIT) -> str:
+    """``text`` in at most ``limit`` characters, cut after a whole word where words are spaced."""
+    text = " ".join(text.split())
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
