@@ -19,6 +19,7 @@ from ..translations.freshness import Entry, Status
 from ..translations.units import TOP, sections
 from . import brackets
 from .catalogue import data_shown
+from .description import lead
 from .templating import render_page
 from .translations import notice
 
@@ -71,14 +72,17 @@ def page(
                 else "",
             }
         )
-    title = _title(translated or english)
+    title = t(lang, "translations.compare_title", page=_title(translated or english))
+    intro = t(lang, "translations.compare_intro")
     return render_page(
         "compare.md.j2",
         lang=lang,
         english=DEFAULT,
         names={code.code: code.name for code in LANGUAGES},
         meta={"dir": language(lang).direction, "english_dir": language(DEFAULT).direction},
-        title=t(lang, "translations.compare_title", page=title),
+        title=title,
+        # Its own, for search engines: the title, then the intro that every view shares.
+        description=lead(f"<p>{escape(title)} — {escape(intro)}</p>"),
         back=f"../../{page_src}",
         rows=rows,
         texts=texts,
