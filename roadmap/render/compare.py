@@ -19,7 +19,7 @@ from ..translations.freshness import Entry, Status
 from ..translations.units import TOP, sections
 from . import brackets
 from .catalogue import data_shown
-from .description import shorten
+from .description import lead
 from .templating import render_page
 from .translations import notice
 
@@ -28,8 +28,6 @@ _LINK = re.compile(r"!?\[([^\]\[]*)\]\([^)\n]*\)")
 _BLOCK_MACRO = re.compile(r"^[ \t]*\{\{.*?\}\}[ \t]*$|^[ \t]*\{%.*?%\}[ \t]*$", re.MULTILINE)
 _REF = re.compile(r"\{\{-?\s*ref\(\s*[\"']([^\"']+)[\"']\s*\)\s*-?\}\}")
 _INLINE_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
-# A paragraph's anchor ('{#tor-1}' on a line of its own): both columns would give the same id.
-_ANCHOR = re.compile(r"^\{:?[ \t]*#[^}\n]*\}[ \t]*\n?", re.MULTILINE)
 
 
 def for_page(
@@ -74,19 +72,17 @@ def page(
                 else "",
             }
         )
-    title = _title(translated or english)
+    title = t(lang, "translations.compare_title", page=_title(translated or english))
+    intro = t(lang, "translations.compare_intro")
     return render_page(
         "compare.md.j2",
         lang=lang,
         english=DEFAULT,
         names={code.code: code.name for code in LANGUAGES},
         meta={"dir": language(lang).direction, "english_dir": language(DEFAULT).direction},
-        title=t(lang, "translations.compare_title", page=title),
-        description=shorten(  # for search engines: what the view is, then what it holds
-            t(lang, "translations.compare_title", page=title)
-            + " "
-            + t(lang, "translations.compare_intro")
-        ),
+        title=title,
+        # Its own, for search engines: the title, then the intro that every view shares.
+        description=lead(f"<p>{escape(title)} — {escape(intro)}</p>"),
         back=f"../../{page_src}",
         rows=rows,
         texts=texts,
@@ -111,7 +107,7 @@ def _column(markdown: str, lang: str, section: str) -> str:
         ident = section if m.start() == _first_heading(markdown) else f"{section}-{m.start()}"
         return f"{m.group(1)}# {m.group(2)} {{#{lang}--{ident}}}"
 
-    out = _HEADING.sub(heading, _ANCHOR.sub("", markdown))
+    out = _HEADING.sub(heading, markdown)
     out = _LINK.sub(r"\1", out)
     out = _BLOCK_MACRO.sub(f"*{t(lang, 'translations.compare_from_data')}*", out)
     out = _REF.sub(r"\1", out)
