@@ -68,7 +68,9 @@ def _seconds_to_show(browser, url: str, save, marker: str) -> float:
     time.sleep(0.3)  # the first poll is held by the server now
     started = time.perf_counter()
     save()
-    page.wait_for_function(f"() => document.body.innerText.includes({marker!r})", timeout=30000)
+    page.wait_for_function(
+        f"() => document.body && document.body.innerText.includes({marker!r})", timeout=30000
+    )
     seconds = time.perf_counter() - started
     page.close()
     return seconds
