@@ -28,6 +28,8 @@ _LINK = re.compile(r"!?\[([^\]\[]*)\]\([^)\n]*\)")
 _BLOCK_MACRO = re.compile(r"^[ \t]*\{\{.*?\}\}[ \t]*$|^[ \t]*\{%.*?%\}[ \t]*$", re.MULTILINE)
 _REF = re.compile(r"\{\{-?\s*ref\(\s*[\"']([^\"']+)[\"']\s*\)\s*-?\}\}")
 _INLINE_MACRO = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+# A paragraph's anchor ('{#tor-1}' on a line of its own): both columns would give the same id.
+_ANCHOR = re.compile(r"^\{:?[ \t]*#[^}\n]*\}[ \t]*\n?", re.MULTILINE)
 
 
 def for_page(
@@ -107,7 +109,7 @@ def _column(markdown: str, lang: str, section: str) -> str:
         ident = section if m.start() == _first_heading(markdown) else f"{section}-{m.start()}"
         return f"{m.group(1)}# {m.group(2)} {{#{lang}--{ident}}}"
 
-    out = _HEADING.sub(heading, markdown)
+    out = _HEADING.sub(heading, _ANCHOR.sub("", markdown))
     out = _LINK.sub(r"\1", out)
     out = _BLOCK_MACRO.sub(f"*{t(lang, 'translations.compare_from_data')}*", out)
     out = _REF.sub(r"\1", out)
