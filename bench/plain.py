@@ -1,10 +1,13 @@
 """The baseline of the build benchmark: the same pages built by plain mkdocs-material.
 
-A copy of the project's configuration without what is ours: no `roadmap` plugin (so no macros,
-no data, no bracket rendering, no glossary tooltips, no fallback pages), no overrides/ (so no
-language selector), no extra CSS or script, not strict. Pages keep their `{{ macro() }}` calls
-as literal text: the baseline renders the same Markdown with the same theme and search index
-(jieba for Chinese included), and nothing of our own.
+"The same pages" are the pages our build renders, each with the Markdown our plugin hands to
+the engine (macros drawn, brackets marked, notices added), the side-by-side views, the status
+page and the English pages shown in place of missing translations included. They are taken
+from one build of ours (``capture``) and written as plain Markdown files; the configuration is
+the project's without what is ours: no `roadmap` plugin (so no macros, no data, no hooks), no
+overrides/ (so no language selector), no extra CSS or script, not strict. The baseline then
+does everything a Markdown-to-site build of this content must do (parse, highlight, theme,
+search index with jieba for Chinese); the difference is what our plugin costs.
 """
 
 from __future__ import annotations
@@ -19,9 +22,37 @@ from roadmap.i18n import CODES, DEFAULT
 from roadmap.project import config_file
 
 
-def plain_project(root: Path, dest: Path) -> Path:
-    """A copy of the project at ``root`` that roadmap.build.build() can build like ours."""
-    shutil.copytree(root / "docs", dest / "docs")
+def capture(root: Path, langs: list[str], site: Path, build_language) -> dict[str, dict[str, str]]:
+    """Language -> page source -> the Markdown our plugin gave the engine for it."""
+    from macros.plugin import RoadmapPlugin
+
+    pages: dict[str, dict[str, str]] = {}
+    ours = RoadmapPlugin.on_page_markdown
+
+    def recorded(self, markdown, page, config, **kwargs):
+        out = ours(self, markdown, page, config, **kwargs)
+        front = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
+        pages.setdefault(self.lang, {})[page.file.src_uri] = (
+            f"---\n{front}---\n\n{out}" if front else out
+        )
+        return out
+
+    RoadmapPlugin.on_page_markdown = recorded  # type: ignore[method-assign]
+    try:
+        for code in langs:
+            build_language(code, site / code, root)
+    finally:
+        RoadmapPlugin.on_page_markdown = ours  # type: ignore[method-assign]
+    return pages
+
+
+def plain_project(root: Path, dest: Path, pages: dict[str, dict[str, str]]) -> Path:
+    """A project at ``dest`` holding ``pages`` that roadmap.build.build() can build like ours."""
+    for code, sources in pages.items():
+        for src, markdown in sources.items():
+            target = dest / "docs" / code / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(markdown, encoding="utf-8")
     with open(root / "mkdocs.yml", encoding="utf-8") as fh:
         config = yaml_load(fh)
     config["plugins"] = {
@@ -31,7 +62,7 @@ def plain_project(root: Path, dest: Path) -> Path:
     for key in ("extra_css", "extra_javascript", "validation"):
         config.pop(key, None)
     config.get("extra", {}).pop("alternate", None)  # our language selector is an override
-    config["strict"] = False  # links to anchors that only macros draw do not resolve here
+    config["strict"] = False  # the views are in no nav: the engine says so, as information
     (dest / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -13,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 from roadmap.engine import Built
-from roadmap.i18n import LANGUAGES
 
 
 class _Collect(logging.Handler):
@@ -31,20 +30,36 @@ class MkDocs:
     name = "mkdocs"
 
     def prepare(self, langs: list[str]) -> None:
-        """Import the engine and load jieba's dictionary before the builds are forked."""
-        from material.plugins.search import plugin  # noqa: F401
+        """Import the engine and load jieba's dictionary before the builds are forked.
+
+        Every language needs jieba, not Chinese alone: Material's search segments any Chinese
+        text a page holds (the language names), and a worker that loaded the dictionary itself
+        would spend a second on it. Loaded here once, each worker inherits it."""
+        from material.plugins.search import plugin as search_plugin
         from mkdocs.commands import build  # noqa: F401
+        from mkdocs_macros import context
         from mkdocs_macros import plugin as macros_plugin  # noqa: F401
 
-        if any(lang.segmentation == "jieba" and lang.code in langs for lang in LANGUAGES):
-            import jieba
+        # mkdocs-macros asks git a dozen questions in every build (its `git` variable); the
+        # answers are the same for every language of a build: asked once, here.
+        if not hasattr(context.get_git_info, "cache_info"):
+            context.get_git_info = cache(context.get_git_info)
 
-            jieba.setLogLevel(logging.WARNING)
-            jieba.initialize()
+        if search_plugin.jieba is not None:
+            search_plugin.jieba.setLogLevel(logging.WARNING)
+            search_plugin.jieba.initialize()
 
-    def build(self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> Built:
-        """Build one language in this process (a worker: its environment is its own)."""
-        return self._build(lang, config_file, site_dir, env, offline=False)
+    def build(
+        self,
+        lang: str,
+        config_file: Path,
+        site_dir: Path,
+        env: dict[str, str],
+        only: frozenset[str] | None = None,
+    ) -> Built:
+        """Build one language in this process (a worker: its environment is its own); with
+        ``only``, render those pages again into the site there (macros/partial.py)."""
+        return self._build(lang, config_file, site_dir, env, offline=False, only=only)
 
     def build_offline(
         self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]
@@ -54,11 +69,20 @@ class MkDocs:
         return self._build(lang, config_file, site_dir, env, offline=True)
 
     def _build(
-        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str], *, offline: bool
+        self,
+        lang: str,
+        config_file: Path,
+        site_dir: Path,
+        env: dict[str, str],
+        *,
+        offline: bool,
+        only: frozenset[str] | None = None,
     ) -> Built:
         from mkdocs import exceptions
         from mkdocs.commands import build
         from mkdocs.config import load_config
+
+        from . import partial
 
         started = time.perf_counter()
         os.environ.update({"NO_MKDOCS_2_WARNING": "1", **env})
@@ -70,9 +94,12 @@ class MkDocs:
             config = load_config(str(config_file), site_dir=str(site_dir))
             if offline:
                 _enable_offline(config)
-            config.plugins.on_startup(command="build", dirty=False)
+            config.plugins.on_startup(command="build", dirty=only is not None)
             try:
-                build.build(config)
+                if only is None:
+                    build.build(config)
+                else:
+                    partial.run(build.build, config, only)
             finally:
                 config.plugins.on_shutdown()
         except (exceptions.MkDocsException, exceptions.ConfigurationError) as exc:

@@ -15,7 +15,6 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -38,6 +37,7 @@ from roadmap.render import (
 from roadmap.render.catalogue import PageContext, data_shown
 from roadmap.render.languages import cross_link, language_links, online_language_links
 from roadmap.render.links import Origin
+from roadmap.render.sandbox import sandboxed, template_line
 from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # the side-by-side views: reached from their pages
@@ -77,11 +77,12 @@ class RoadmapPlugin(MacrosPlugin):
         nav = [item for item in config["nav"] or [] if isinstance(item, str)]
         self.changes = changes.comparison(loaded.pair, self.lang, nav)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
+        _compile_theme_once(config["theme"])
         self._configure_site(config)
         self.fallback_pages: set[str] = set()
         self._page_ctx: PageContext | None = None
         result = super().on_config(config)
-        self._env = _sandboxed(self.env)
+        self._env = sandboxed(self.env)
         return result
 
     def _configure_site(self, config) -> None:
@@ -116,12 +117,6 @@ class RoadmapPlugin(MacrosPlugin):
             for uri, content in views.items():
                 files.append(File.generated(config, uri, content=content, inclusion=NOT_IN_NAV))
         return files
-
-    def on_env(self, env, config, files):
-        # The theme's templates compiled once, not in every build: a file cache that Jinja keys
-        # by each template's source, so an edited override is compiled again.
-        env.bytecode_cache = _theme_bytecode_cache()
-        return env
 
     def on_post_build(self, config):
         super().on_post_build(config)
@@ -240,31 +235,25 @@ class RoadmapPlugin(MacrosPlugin):
         }
 
 
+def _compile_theme_once(theme) -> None:
+    """The theme's templates compiled once, not in every build: each Jinja environment the theme
+    makes (the pages', and the search plugin's for its strings) gets a file cache, which Jinja
+    keys by each template's source, so an edited override is compiled again."""
+    make = theme.get_env
+
+    def get_env():
+        env = make()
+        env.bytecode_cache = _theme_bytecode_cache()
+        return env
+
+    theme.get_env = get_env
+
+
 @cache
 def _theme_bytecode_cache() -> FileSystemBytecodeCache:
     folder = Path(tempfile.gettempdir()) / f"roadmap-jinja-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
     return FileSystemBytecodeCache(str(folder))
-
-
-def _sandboxed(plain):
-    """Page authors must not reach Python through Jinja ({{ cycler.__init__.__globals__ }})."""
-    delimiters = (
-        "block_start_string",
-        "block_end_string",
-        "variable_start_string",
-        "variable_end_string",
-        "comment_start_string",
-        "comment_end_string",
-    )
-    sandbox = SandboxedEnvironment(
-        loader=plain.loader,
-        undefined=plain.undefined,
-        **{name: getattr(plain, name) for name in delimiters},
-    )
-    sandbox.globals.update(plain.globals)
-    sandbox.filters.update(plain.filters)
-    return sandbox
 
 
 def _front_matter_lines(page, markdown: str) -> int:
@@ -274,15 +263,4 @@ def _front_matter_lines(page, markdown: str) -> int:
     return source[:index].count("\n") if index > 0 else 0
 
 
-def template_line(exc: BaseException) -> int | None:
-    """The line of the page where Jinja failed, from its rewritten traceback."""
-    line = getattr(exc, "lineno", None)
-    tb = exc.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename == "<template>":
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
-
-
-__all__ = ["RoadmapPlugin", "template_line"]
+__all__ = ["RoadmapPlugin"]

@@ -21,9 +21,15 @@ from .site import write_root
 Result = Built  # what one language's build gave
 
 
-def build_language(code: str, out_dir: Path, root: Path, env: dict | None = None) -> Built:
-    """One language, in this process."""
-    return engine().build(code, config_file(code, root), out_dir, dict(env or {}))
+def build_language(
+    code: str,
+    out_dir: Path,
+    root: Path,
+    env: dict | None = None,
+    only: frozenset[str] | None = None,
+) -> Built:
+    """One language, in this process (``only``: these pages again, into a built site)."""
+    return engine().build(code, config_file(code, root), out_dir, dict(env or {}), only)
 
 
 def build(
@@ -56,12 +62,31 @@ def build(
     return results
 
 
-def _build_one(task: tuple[str, Path, Path, dict]) -> Built:
+def build_pages(
+    pages: dict[str, frozenset[str]],
+    site_dir: Path,
+    *,
+    root: Path,
+    env: dict,
+    shared: inputs.Inputs,
+    report: Callable[[str], object] = print,
+) -> list[Built]:
+    """Render again only ``pages`` (language -> page sources) into the site built in
+    ``site_dir``, in place: the live preview's quick rebuild, before a full one."""
+    data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
+    inputs.share(root, data_dir, None, shared)
+    langs = list(pages)
+    engine().prepare(langs)
+    jobs = min(len(langs), os.cpu_count() or 1)
+    return _run(langs, site_dir, root, env, jobs, report, _build_one, pages)
+
+
+def _build_one(task: tuple[str, Path, Path, dict, frozenset[str] | None]) -> Built:
     return build_language(*task)
 
 
-def _build_offline_one(task: tuple[str, Path, Path, dict]) -> Built:
-    code, out_dir, root, env = task
+def _build_offline_one(task: tuple[str, Path, Path, dict, frozenset[str] | None]) -> Built:
+    code, out_dir, root, env, _ = task
     return engine().build_offline(code, config_file(code, root), out_dir, dict(env))
 
 
@@ -87,10 +112,11 @@ def _run(
     env: dict,
     jobs: int,
     report: Callable[[str], object],
-    worker: Callable[[tuple[str, Path, Path, dict]], Built] = _build_one,
+    worker: Callable[[tuple[str, Path, Path, dict, frozenset[str] | None]], Built] = _build_one,
+    only: dict[str, frozenset[str]] | None = None,
 ) -> list[Built]:
     """Each language in a worker forked for it alone, so that each starts clean."""
-    tasks = [(code, staging / code, root, env) for code in langs]
+    tasks = [(code, staging / code, root, env, (only or {}).get(code)) for code in langs]
     done: dict[str, Built] = {}
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
         for result in pool.imap_unordered(worker, tasks):

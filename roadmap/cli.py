@@ -63,7 +63,9 @@ def cmd_build(args) -> int:
     if checked is None or checked.roadmap is None:
         print("Nothing was built.", file=sys.stderr)
         return 1
-    shared = inputs.load(args.project, args.data, None, roadmap=checked.roadmap)  # once
+    shared = inputs.load(
+        args.project, args.data, None, roadmap=checked.roadmap, translations=checked.translations
+    )  # once
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()

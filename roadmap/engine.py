@@ -31,9 +31,20 @@ class Engine(Protocol):
         """Load what the builds of ``langs`` need, once, before they are started."""
         ...
 
-    def build(self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]) -> Built:
+    def build(
+        self,
+        lang: str,
+        config_file: Path,
+        site_dir: Path,
+        env: dict[str, str],
+        only: frozenset[str] | None = None,
+    ) -> Built:
         """Build one language's site strictly from its configuration into ``site_dir``, in the
-        calling process (``roadmap.build`` calls it in a worker process of its own)."""
+        calling process (``roadmap.build`` calls it in a worker process of its own).
+
+        ``only``: page sources (``group.md``) to render again into the site already built in
+        ``site_dir``, every other file left as it is, the search index included: the live
+        preview's quick rebuild after an edit, which a full build follows."""
         ...
 
     def build_offline(

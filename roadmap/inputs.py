@@ -33,13 +33,21 @@ class Inputs:
 _shared: dict[tuple[Path, Path, str | None], Inputs] = {}
 
 
-def load(root: Path, data_dir: Path, version: str | None, roadmap: Roadmap | None = None) -> Inputs:
-    """Raises model.DataError or drafts.DraftError."""
+def load(
+    root: Path,
+    data_dir: Path,
+    version: str | None,
+    roadmap: Roadmap | None = None,
+    translations: Status | None = None,
+) -> Inputs:
+    """Raises model.DataError or drafts.DraftError. ``roadmap`` and ``translations``: as the
+    check (checks.check_sources) found them, not read again."""
     roadmap = roadmap or load_roadmap(data_dir)
     draft = being_built(roadmap, version)
     commit = gitrepo.text(root, "rev-parse", "HEAD") if version else None
     pair = read_pair(roadmap, draft, root, data_dir)
-    return Inputs(roadmap, draft, pair, load_status(root, roadmap, data_dir), commit)
+    status = translations or load_status(root, roadmap, data_dir)
+    return Inputs(roadmap, draft, pair, status, commit)
 
 
 def share(root: Path, data_dir: Path, version: str | None, inputs: Inputs) -> None:

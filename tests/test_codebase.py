@@ -89,7 +89,8 @@ def test_the_adapter_stays_thin():
     lines = sum(
         len(p.read_text(encoding="utf-8").splitlines()) for p in (ROOT / "macros").glob("*.py")
     )
-    assert lines <= 450, f"macros/ has {lines} lines: what is not engine glue belongs in roadmap/"
+    # 450 before the live preview's quick rebuild (macros/partial.py), engine glue as well.
+    assert lines <= 520, f"macros/ has {lines} lines: what is not engine glue belongs in roadmap/"
 
 
 def test_pre_commit_hooks_are_local_and_run_offline():

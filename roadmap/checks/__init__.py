@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import DataError, Problem, Roadmap, load_roadmap
-from ..translations.sources import load_units
+from ..translations.freshness import Status
+from ..translations.sources import load_units, status_of
 from ..translations.terms import mismatches
 from .pages import check_pages
 
@@ -23,6 +24,7 @@ class Checked:
     where: str = ""  # "data" or "pages": what the errors are in
     untranslated: list[Problem] = field(default_factory=list)  # pages shown in English
     terms: list[Problem] = field(default_factory=list)  # glossary terms a translation lacks
+    translations: Status | None = None  # the status the build shows, found on the way
 
 
 def check_sources(project: Path, data_dir: Path) -> Checked:
@@ -36,8 +38,9 @@ def check_sources(project: Path, data_dir: Path) -> Checked:
     if errors:
         return Checked(roadmap, errors, "pages", untranslated)
     units = load_units(project, roadmap, Path(data_dir))
-    terms = [m.problem() for m in mismatches(units, roadmap.terms)]
-    return Checked(roadmap, errors, "", untranslated, terms)
+    lacking = mismatches(units, roadmap.terms)
+    status = status_of(project, roadmap, units, lacking)
+    return Checked(roadmap, errors, "", untranslated, [m.problem() for m in lacking], status)
 
 
 _loaded: dict[Path, tuple[str, Roadmap]] = {}  # data folder -> (content hash, its roadmap)

@@ -53,7 +53,7 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
                 problems.append(_no_original(name, f"{display_root}/{DEFAULT}/{rel}"))
                 continue
             source = (lang_dir / rel).read_text(encoding="utf-8")
-            found, headings = _check_page(project, source, name, code, rel, roadmap)
+            found, headings = _checked_page(project, source, name, code, rel, roadmap)
             problems += found
             anchors = paragraph_anchors(source)
             if code == DEFAULT:
@@ -98,6 +98,26 @@ def _pages(lang_dir: Path) -> set[str]:
         if lang_dir.is_dir()
         else set()
     )
+
+
+class _Known:
+    """The pages checked with the data as it is now: `roadmap serve` checks every page before
+    each rebuild, and an edit changes one. Any change of the data forgets them all."""
+
+    roadmap: Roadmap | None = None  # held, so that no other data can take its id
+    pages: dict[tuple, tuple[list[Problem], list[Heading]]] = {}
+
+
+def _checked_page(
+    project: Path, source: str, name: str, code: str, rel: str, roadmap: Roadmap
+) -> tuple[list[Problem], list[Heading]]:
+    if _Known.roadmap is not roadmap:
+        _Known.roadmap, _Known.pages = roadmap, {}
+    key = (project, source, name, code, rel, repr(read_config(code, project).get("extra")))
+    if key not in _Known.pages:
+        _Known.pages[key] = _check_page(project, source, name, code, rel, roadmap)
+    found, headings = _Known.pages[key]
+    return list(found), headings
 
 
 def _check_page(

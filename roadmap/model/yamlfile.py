@@ -8,6 +8,7 @@ position, duplicate keys are caught (YAML silently keeps the last), and hostile 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path as FsPath
 
 import yaml
@@ -39,9 +40,8 @@ _HINTS = {
 }
 
 
-def _FORBIDDEN(ch: str) -> bool:
-    """Characters the YAML reader rejects (control characters other than tab and newlines)."""
-    return bool(yaml.reader.Reader.NON_PRINTABLE.match(ch))
+# Characters the YAML reader rejects (control characters other than tab and newlines).
+_FORBIDDEN = yaml.reader.Reader.NON_PRINTABLE
 
 
 @dataclass
@@ -68,8 +68,13 @@ class YamlDoc:
 
 
 def load_yaml(fs_path: FsPath, display: str) -> YamlDoc:
-    """Load ``fs_path``; ``display`` is the name shown in messages (e.g. data/phases.yml)."""
-    text = _read_text(fs_path, display)
+    """Load ``fs_path``; ``display`` is the name shown in messages (e.g. data/phases.yml).
+    The document is shared: read-only for those who load it."""
+    return _parsed(_read_text(fs_path, display), display)
+
+
+@lru_cache(maxsize=64)  # the model and the translation status read the same files in one build
+def _parsed(text: str, display: str) -> YamlDoc:
     _check_characters(text, display)
     _check_events(text, display)
     try:
@@ -111,9 +116,10 @@ def _read_text(fs_path: FsPath, display: str) -> str:
 
 def _check_characters(text: str, display: str) -> None:
     """Name the first control character: the YAML reader's own message does not say where."""
-    bad = next((i for i, ch in enumerate(text) if _FORBIDDEN(ch)), None)
-    if bad is None:
+    found = _FORBIDDEN.search(text)
+    if found is None:
         return
+    bad = found.start()
     line = text.count("\n", 0, bad) + 1
     column = bad - (text.rfind("\n", 0, bad) + 1) + 1
     raise _file_error(

@@ -1,4 +1,9 @@
-"""Rebuild what an edit touches, on file events (watchdog), and tell the preview's browsers."""
+"""Rebuild what an edit touches, on file events (watchdog), and tell the preview's browsers.
+
+A page edited in place is rendered again at once, with the few pages that follow it (``plan``),
+and the browsers told; the languages it touched are built whole again once the edits pause
+(REFRESH), which makes the search index and the other pages' navigation exact again.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +16,19 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .. import inputs
-from ..build import build
+from ..build import build, build_pages
 from ..checks import check_sources
-from ..engine import engine
+from ..engine import Built, engine
 from ..i18n import CODES
 from ..project import SOURCES, is_source
+from .plan import quick_plan
 from .state import Preview
 
 QUIET = 0.05  # seconds without a new event before rebuilding: an editor's save is several events
+# What changes a file; watchdog also reports reading one (opened, closed_no_write), which every
+# build does: a rebuild on those would start the next one, without end.
+CHANGES = frozenset({"created", "modified", "deleted", "moved", "closed"})
+REFRESH = 1.0  # seconds without an edit before the languages rendered in part are built whole
 
 
 class Rebuilder(FileSystemEventHandler):
@@ -34,11 +44,12 @@ class Rebuilder(FileSystemEventHandler):
         self.root, self.site_dir, self.data_dir = root, site_dir, data_dir
         self.preview, self.affected, self.report = preview, affected, report
         self._pending: set[Path] = set()
+        self._partial: set[str] = set()  # languages rendered in part since their last full build
         self._lock = threading.Lock()
         self._wake = threading.Event()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        if event.is_directory:
+        if event.is_directory or event.event_type not in CHANGES:
             return
         paths = [event.src_path, getattr(event, "dest_path", "")]
         found = [Path(str(p)) for p in paths if p and is_source(Path(str(p)), self.root)]
@@ -55,7 +66,9 @@ class Rebuilder(FileSystemEventHandler):
     def run(self, stop: threading.Event) -> None:
         """Wait for edits; once they are quiet for a moment, rebuild."""
         while not stop.is_set():
-            if not self._wake.wait(0.5):
+            if not self._wake.wait(REFRESH):
+                if self._partial:
+                    self.refresh()
                 continue
             while self._wake.is_set():  # more events keep coming: wait until they stop
                 self._wake.clear()
@@ -71,6 +84,35 @@ class Rebuilder(FileSystemEventHandler):
         self.report(
             f"changed: {names}{' ...' if len(changed) > 3 else ''}; rebuilding {', '.join(langs)}"
         )
+        shared = self._checked()
+        if shared is None:
+            return
+        plan = quick_plan(changed, self.root, self.site_dir)
+        if plan is None:
+            self._tell(self._build(langs, shared))
+            self._partial -= set(langs)
+            return
+        env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
+        self._tell(
+            build_pages(
+                plan, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
+            )
+        )
+        self._partial |= set(plan)
+
+    def refresh(self) -> None:
+        """The languages rendered in part, built whole; the browsers are told only of a
+        failure (the pages they show stay the same)."""
+        langs, self._partial = [c for c in CODES if c in self._partial], set()
+        self.report(f"building {', '.join(langs)} whole again (search index, navigation)")
+        shared = self._checked()
+        if shared is not None:
+            results = self._build(langs, shared)
+            if not all(r.ok for r in results):
+                self._tell(results)
+
+    def _checked(self) -> inputs.Inputs | None:
+        """The sources checked and loaded; None, the browsers told, when they have mistakes."""
         checked = check_sources(self.root, self.data_dir)
         if checked.errors or checked.roadmap is None:
             self.report(
@@ -78,16 +120,18 @@ class Rebuilder(FileSystemEventHandler):
                 + f"\nnot rebuilt: fix the {checked.where}; the site shows the last good build"
             )
             self.preview.failed([str(p) for p in checked.errors])
-            return
-        shared = inputs.load(self.root, self.data_dir, None, roadmap=checked.roadmap)
-        results = build(
-            langs,
-            self.site_dir,
-            root=self.root,
-            shared=shared,
-            report=self.report,
-            env={"ROADMAP_DATA_DIR": str(self.data_dir)},
+            return None
+        return inputs.load(
+            self.root, self.data_dir, None, checked.roadmap, translations=checked.translations
         )
+
+    def _build(self, langs: list[str], shared: inputs.Inputs) -> list[Built]:
+        env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
+        return build(
+            langs, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
+        )
+
+    def _tell(self, results: list[Built]) -> None:
         failed = [r for r in results if not r.ok]
         for r in failed:
             self.report(f"[{r.lang}] build failed; the site shows the last good build:\n{r.output}")

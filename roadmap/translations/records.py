@@ -15,6 +15,7 @@ from .freshness import TRANSLATED, fingerprint
 from .units import Unit
 
 FOLDER = "translations"
+_READER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEADER = (
     "# The English each {name} translation was made from: source -> short SHA-256 of its text.\n"
     "# Written by `roadmap translations mark` and `roadmap translations import`; do not edit.\n"
@@ -30,7 +31,8 @@ def read(root: Path) -> dict[str, dict[str, str]]:
     out = {}
     for lang in TRANSLATED:
         file = path(root, lang)
-        data = yaml.safe_load(file.read_text(encoding="utf-8")) if file.is_file() else None
+        text = file.read_text(encoding="utf-8") if file.is_file() else ""
+        data = yaml.load(text, Loader=_READER)  # a safe loader (libyaml's when built)
         out[lang] = {str(k): str(v) for k, v in (data or {}).items()}
     return out
 

@@ -36,10 +36,13 @@ def load_status(root: Path, roadmap: Roadmap, data_dir: Path | None = None) -> S
     return status_of(root, roadmap, load_units(root, roadmap, data_dir))
 
 
-def status_of(root: Path, roadmap: Roadmap, units: list[Unit]) -> Status:
+def status_of(
+    root: Path, roadmap: Roadmap, units: list[Unit], found: list[terms.Mismatch] | None = None
+) -> Status:
+    """``found``: the glossary mismatches of ``units``, when they were already looked for."""
     status = compute(units, records.read(root))
-    counts = terms.counts(terms.mismatches(units, roadmap.terms))
-    return dataclasses.replace(status, term_counts=counts)
+    found = terms.mismatches(units, roadmap.terms) if found is None else found
+    return dataclasses.replace(status, term_counts=terms.counts(found))
 
 
 def load(root: Path, data_dir: Path | None = None) -> tuple[Roadmap, list[Unit], Status]:

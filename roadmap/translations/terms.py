@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..i18n import DEFAULT, language
 from ..model import Problem
@@ -64,11 +64,12 @@ def counts(found: list[Mismatch]) -> dict[str, int]:
 
 
 def _english_uses(term: Term, text: str) -> bool:
-    if _english(term.term.get(DEFAULT), False).search(text):
+    # The words but the first letter must stand in the text as they are: a cheap test first.
+    words = term.term.get(DEFAULT)
+    if words[1:] in text and _english(words, False).search(text):
         return True
-    return term.abbreviation is not None and bool(
-        _english(term.abbreviation.get(DEFAULT), True).search(text)
-    )
+    short = term.abbreviation.get(DEFAULT) if term.abbreviation is not None else None
+    return short is not None and short in text and bool(_english(short, True).search(text))
 
 
 @cache
@@ -88,10 +89,12 @@ def _translation_uses(term: Term, lang: str, text: str) -> bool:
     return any(_loose(form, lang).search(plain) for form in forms)
 
 
+@lru_cache(maxsize=8192)  # a text is compared with every term its English uses
 def _normal(text: str) -> str:
     """Case, accents, Arabic vowel marks and typographic apostrophes do not count."""
     decomposed = unicodedata.normalize("NFD", text.replace("\u2019", "'")).casefold()
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    marks = {ord(ch): None for ch in set(decomposed) if unicodedata.category(ch) == "Mn"}
+    return decomposed.translate(marks)
 
 
 @cache
