@@ -30,11 +30,9 @@ class MkDocs:
     name = "mkdocs"
 
     def prepare(self, langs: list[str]) -> None:
-        """Import the engine and load jieba's dictionary before the builds are forked.
-
-        Every language needs jieba, not Chinese alone: Material's search segments any Chinese
-        text a page holds (the language names), and a worker that loaded the dictionary itself
-        would spend a second on it. Loaded here once, each worker inherits it."""
+        """Import the engine and load jieba's dictionary before the builds are forked: every
+        language needs it, as Material's search segments any Chinese text a page holds (the
+        language names), and a worker loading it itself would spend a second on it."""
         from material.plugins.search import plugin as search_plugin
         from mkdocs.commands import build  # noqa: F401
         from mkdocs_macros import context

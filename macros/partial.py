@@ -1,22 +1,20 @@
-"""The live preview's quick rebuild: MkDocs' own dirty build, told which pages to render.
-
-Only the pages named are read, rendered and written into the language's existing site; the
-others keep their files, and the search index of the last full build is kept (a dirty build
-would index the rendered pages alone). Every other page is still read for its title, so the
-navigation is whole. ``roadmap serve`` follows with a full build once the edits pause.
-"""
+"""The live preview's quick rebuild: MkDocs' own dirty build, told which pages to render
+into the language's built site; the other pages are read for their titles (the navigation),
+and the search index of the last full build is kept. A full build follows (roadmap serve)."""
 
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 
 SEARCH_INDEX = "search/search_index.json"
+_ATTRIBUTES = re.compile(r"\s*\{[:#][^}]*\}\s*$")
 
 
-class Only(BasePlugin):
+class Only(BasePlugin):  # is_modified decides what a dirty build renders
     def __init__(self, pages: frozenset[str]) -> None:
         super().__init__()
         self.pages = pages
@@ -33,11 +31,23 @@ class Only(BasePlugin):
         for page in nav.pages:  # the titles of the pages not rendered, for the navigation
             if page.file.src_uri not in self.pages:
                 page.read_source(config)
+                page.title = _title(page)
         return nav
 
 
+def _title(page) -> str | None:
+    """The title as a full build finds it for a plain heading: the first line '# Title'
+    (an id '{#...}' aside), spaces collapsed; inline markup stays until the full build."""
+    if "title" in page.meta:
+        return page.meta["title"]
+    first = next((line for line in page.markdown.splitlines() if line.strip()), "")
+    if not first.startswith("# "):
+        return None
+    return " ".join(_ATTRIBUTES.sub("", first[2:]).split())
+
+
 class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns of a dirty build: here it is the purpose, and strict would stop on it."""
+    """MkDocs warns of a dirty build, which strict would stop on: here it is the purpose."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("A 'dirty' build is being performed")

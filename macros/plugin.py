@@ -112,7 +112,11 @@ class RoadmapPlugin(MacrosPlugin):
         self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
         if self.lang != DEFAULT:  # counted above without them: they repeat the pages
             views = compare_pages(
-                self.translations, self.lang, (self.source_docs, docs_dir), self.version
+                self.translations,
+                self.lang,
+                (self.source_docs, docs_dir),
+                self.version,
+                _rendered_only(config),
             )
             for uri, content in views.items():
                 files.append(File.generated(config, uri, content=content, inclusion=NOT_IN_NAV))
@@ -120,7 +124,8 @@ class RoadmapPlugin(MacrosPlugin):
 
     def on_post_build(self, config):
         super().on_post_build(config)
-        downloads.write(Path(config["site_dir"]), self.roadmap, self.draft, self.lang)
+        if _rendered_only(config) is None:  # a preview of a few pages keeps the downloads
+            downloads.write(Path(config["site_dir"]), self.roadmap, self.draft, self.lang)
 
     def page_context(self) -> PageContext:
         """The page being rendered, as the macros of ``roadmap.render.catalogue`` see it."""
@@ -233,6 +238,11 @@ class RoadmapPlugin(MacrosPlugin):
             "roadmap_root": self.site_root,  # the language chooser: hreflang x-default
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),
         }
+
+
+def _rendered_only(config) -> frozenset[str] | None:
+    """The pages a preview's quick rebuild renders (macros/partial.py); None: all."""
+    return getattr(config.plugins.get("roadmap/only"), "pages", None)
 
 
 def _compile_theme_once(theme) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .project import config_file
 from .site import write_root
 
 Result = Built  # what one language's build gave
+Task = tuple[str, Path, Path, dict, "frozenset[str] | None"]  # language, out, root, env, only
 
 
 def build_language(
@@ -41,10 +43,12 @@ def build(
     report: Callable[[str], object] = print,
     env: dict | None = None,
     shared: inputs.Inputs | None = None,
+    stop: threading.Event | None = None,
 ) -> list[Built]:
     """Build ``langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes.
 
     ``shared``: the checked data of this build, handed to every language (else each loads it).
+    ``stop``: once set, the build is given up (workers stopped, nothing changed, [] returned).
     """
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -54,8 +58,9 @@ def build(
         data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
         inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
     engine().prepare(langs)
-    results = _run(langs, staging, root, env, jobs or min(len(langs), os.cpu_count() or 1), report)
-    if all(r.ok for r in results):
+    jobs = jobs or min(len(langs), os.cpu_count() or 1)
+    results = _run(_tasks(langs, staging, root, env), jobs, report, stop=stop)
+    if results and all(r.ok for r in results):
         _swap_in(langs, staging, site_dir)
         write_root(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
@@ -78,14 +83,14 @@ def build_pages(
     langs = list(pages)
     engine().prepare(langs)
     jobs = min(len(langs), os.cpu_count() or 1)
-    return _run(langs, site_dir, root, env, jobs, report, _build_one, pages)
+    return _run(_tasks(langs, site_dir, root, env, pages), jobs, report)
 
 
-def _build_one(task: tuple[str, Path, Path, dict, frozenset[str] | None]) -> Built:
+def _build_one(task: Task) -> Built:
     return build_language(*task)
 
 
-def _build_offline_one(task: tuple[str, Path, Path, dict, frozenset[str] | None]) -> Built:
+def _build_offline_one(task: Task) -> Built:
     code, out_dir, root, env, _ = task
     return engine().build_offline(code, config_file(code, root), out_dir, dict(env))
 
@@ -102,29 +107,39 @@ def build_offline(
     """The offline copy of each of ``langs`` into ``out_dir/<lang>/``, in parallel workers."""
     engine().prepare(langs)
     jobs = jobs or min(len(langs), os.cpu_count() or 1)
-    return _run(langs, out_dir, root, env, jobs, report, _build_offline_one)
+    return _run(_tasks(langs, out_dir, root, env), jobs, report, _build_offline_one)
+
+
+def _tasks(
+    langs: list[str], out: Path, root: Path, env: dict, only: dict | None = None
+) -> list[Task]:
+    return [(code, out / code, root, env, (only or {}).get(code)) for code in langs]
 
 
 def _run(
-    langs: list[str],
-    staging: Path,
-    root: Path,
-    env: dict,
+    tasks: list[Task],
     jobs: int,
     report: Callable[[str], object],
-    worker: Callable[[tuple[str, Path, Path, dict, frozenset[str] | None]], Built] = _build_one,
-    only: dict[str, frozenset[str]] | None = None,
+    worker: Callable[[Task], Built] = _build_one,
+    stop: threading.Event | None = None,
 ) -> list[Built]:
-    """Each language in a worker forked for it alone, so that each starts clean."""
-    tasks = [(code, staging / code, root, env, (only or {}).get(code)) for code in langs]
+    """Each language in a worker forked for it alone, so that each starts clean; [] when
+    ``stop`` is set before they are done (the pool's exit stops the workers)."""
     done: dict[str, Built] = {}
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
-        for result in pool.imap_unordered(worker, tasks):
+        results = pool.imap_unordered(worker, tasks)
+        while len(done) < len(tasks):
+            try:
+                result = results.next(timeout=0.05)
+            except multiprocessing.TimeoutError:
+                if stop is not None and stop.is_set():
+                    return []
+                continue
             report(
                 f"  [{result.lang}] {'built' if result.ok else 'FAILED'} in {result.seconds:.1f}s"
             )
             done[result.lang] = result
-    return [done[code] for code in langs]
+    return [done[task[0]] for task in tasks]
 
 
 def _swap_in(langs: list[str], staging: Path, site_dir: Path) -> None:

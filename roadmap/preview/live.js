@@ -37,7 +37,10 @@
     box.appendChild(list);
   }
   function poll() {
-    fetch("/.roadmap/live?since=" + (known === null ? -1 : known), { cache: "no-store" })
+    // The page says which it is: an edit renders the pages open in a browser first.
+    var query = "since=" + (known === null ? -1 : known) +
+      "&page=" + encodeURIComponent(window.location.pathname);
+    fetch("/.roadmap/live?" + query, { cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
         if (known !== null && state.generation !== known && !state.problems.length) {

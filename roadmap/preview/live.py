@@ -55,6 +55,9 @@ class LiveHandler(Handler):
             since = int(query.get("since", ["-1"])[0])
         except ValueError:
             since = -1
+        page = query.get("page", [""])[0]
+        if page.startswith("/"):
+            self.preview.seen(page, _WAIT)
         state = self.preview.wait(since, _WAIT)
         self._send(json.dumps(state).encode(), "application/json")
 

@@ -1,8 +1,9 @@
 """Rebuild what an edit touches, on file events (watchdog), and tell the preview's browsers.
 
-A page edited in place is rendered again at once, with the few pages that follow it (``plan``),
-and the browsers told; the languages it touched are built whole again once the edits pause
-(REFRESH), which makes the search index and the other pages' navigation exact again.
+What an edit touches (``plan``) and a browser shows is rendered again at once, alone, and the
+browsers told; the languages it touched are built whole once the edits pause (REFRESH), which
+brings every other page and the search index up to date (an edit that comes first stops it).
+With no page open that the edit touches, the languages are built whole at once.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..checks import check_sources
 from ..engine import Built, engine
 from ..i18n import CODES
 from ..project import SOURCES, is_source
-from .plan import quick_plan
+from .plan import quick_plan, shown
 from .state import Preview
 
 QUIET = 0.05  # seconds without a new event before rebuilding: an editor's save is several events
@@ -88,28 +89,44 @@ class Rebuilder(FileSystemEventHandler):
         if shared is None:
             return
         plan = quick_plan(changed, self.root, self.site_dir)
-        if plan is None:
+        first = shown(plan, self.preview.open_pages()) if plan is not None else {}
+        if not first:  # nothing open that the edit touches, or only a full build will do
             self._tell(self._build(langs, shared))
             self._partial -= set(langs)
             return
         env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
+        open_now = ", ".join(f"docs/{c}/{src}" for c, pages in first.items() for src in pages)
+        self.report(f"rendering first what a browser shows: {open_now}")
         self._tell(
             build_pages(
-                plan, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
+                first, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
             )
         )
-        self._partial |= set(plan)
+        self._partial |= set(langs)
 
     def refresh(self) -> None:
-        """The languages rendered in part, built whole; the browsers are told only of a
-        failure (the pages they show stay the same)."""
+        """The languages rendered in part, built whole; the browsers are told if a page they
+        show changed with it, or if it failed."""
         langs, self._partial = [c for c in CODES if c in self._partial], set()
-        self.report(f"building {', '.join(langs)} whole again (search index, navigation)")
+        self.report(f"building {', '.join(langs)} whole (the pages not open, search index)")
         shared = self._checked()
-        if shared is not None:
-            results = self._build(langs, shared)
-            if not all(r.ok for r in results):
-                self._tell(results)
+        if shared is None:
+            return
+        before = self._open_files()
+        results = self._build(langs, shared, stop=self._wake)  # an edit comes first
+        if not results:
+            self._partial |= set(langs)
+            self.report("given up for the edit that came; built whole after it")
+        elif not all(r.ok for r in results) or self._open_files() != before:
+            self._tell(results)
+
+    def _open_files(self) -> dict[str, bytes | None]:
+        """What the pages open in a browser hold on disk now."""
+        files = {}
+        for address in self.preview.open_pages():
+            html = self.site_dir / address.strip("/") / "index.html"
+            files[address] = html.read_bytes() if html.is_file() else None
+        return files
 
     def _checked(self) -> inputs.Inputs | None:
         """The sources checked and loaded; None, the browsers told, when they have mistakes."""
@@ -125,10 +142,18 @@ class Rebuilder(FileSystemEventHandler):
             self.root, self.data_dir, None, checked.roadmap, translations=checked.translations
         )
 
-    def _build(self, langs: list[str], shared: inputs.Inputs) -> list[Built]:
+    def _build(
+        self, langs: list[str], shared: inputs.Inputs, stop: threading.Event | None = None
+    ) -> list[Built]:
         env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
         return build(
-            langs, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
+            langs,
+            self.site_dir,
+            root=self.root,
+            shared=shared,
+            report=self.report,
+            env=env,
+            stop=stop,
         )
 
     def _tell(self, results: list[Built]) -> None:

@@ -39,9 +39,12 @@ class _Lead(HTMLParser):
             self.chunks.append(data)
 
 
-def lead(html: str, limit: int = LIMIT) -> str:
+def lead(html: str, limit: int = LIMIT, chunk: int = 4096) -> str:
     parser = _Lead()
-    parser.feed(html)
+    for start in range(0, len(html), chunk):  # the lead comes first: the rest is not read
+        parser.feed(html[start : start + chunk])
+        if parser.done:
+            break
     return shorten("".join(parser.chunks), limit)
 
 

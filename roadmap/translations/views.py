@@ -13,14 +13,22 @@ FOLDER = "compare"
 
 
 def compare_pages(
-    status: Status, lang: str, docs: tuple[Path, Path], version: str | None
+    status: Status,
+    lang: str,
+    docs: tuple[Path, Path],
+    version: str | None,
+    only: frozenset[str] | None = None,
 ) -> dict[str, str]:
     """Page path (compare/<page>/index.md) -> its Markdown, for every English page;
-    ``docs``: the English docs folder and this language's."""
+    ``docs``: the English docs folder and this language's. ``only``: the views whose Markdown
+    is needed (the preview renders a few pages); the others are named, empty."""
     english_dir, lang_dir = docs
     out = {}
     for src in sorted(p.relative_to(english_dir).as_posix() for p in english_dir.rglob("*.md")):
         url = compare_url(src)
+        if only is not None and f"{url}index.md" not in only:
+            out[f"{url}index.md"] = ""
+            continue
         translated = lang_dir / src
         pages = (
             (english_dir / src).read_text(encoding="utf-8"),
