@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from roadmap import inputs
-from roadmap.build import build
-from roadmap.checks import check_sources
+from roadmap.build import Meanwhile, build
+from roadmap.checks import check_sources, with_pages
 from roadmap.checks.pages import check_pages
 from roadmap.i18n import CODES, DEFAULT, language
 from roadmap.i18n.languages import SAMPLE
@@ -137,12 +137,16 @@ def _write_scaled(dest: Path, phases: list, acts: list, funding: list, resources
 
 
 def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -> None:
-    """As `roadmap build` does it: check the sources once, then build with them shared.
-    Nothing is kept from a run before: a fresh process would have none of it."""
+    """As `roadmap build` does it: check the data once, then build with it shared while the
+    pages are checked. Nothing is kept from a run before: a fresh process would have none."""
     _forget()
-    checked = check_sources(root, data)
+    checked = check_sources(root, data, pages=False)
     if checked.errors or checked.roadmap is None:
         sys.exit("\n".join(map(str, checked.errors)))
+
+    def pages() -> bool:
+        return not with_pages(checked, root).errors
+
     shared = inputs.load(
         root, data, None, roadmap=checked.roadmap, translations=checked.translations
     )
@@ -154,6 +158,7 @@ def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -
             report=lambda line: None,
             shared=shared,
             env={"ROADMAP_DATA_DIR": str(data)},
+            meanwhile=Meanwhile(check=pages),
         )
     )
 

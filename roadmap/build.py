@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import inputs
@@ -21,6 +22,14 @@ from .site import write_root
 
 Result = Built  # what one language's build gave
 Task = tuple[str, Path, Path, dict, "frozenset[str] | None"]  # language, out, root, env, only
+
+
+@dataclass(frozen=True)
+class Meanwhile:
+    """What the calling process does while the languages are built."""
+
+    stop: threading.Event | None = None  # once set, the build is given up (an edit came)
+    check: Callable[[], bool] | None = None  # its own work (the pages' check); False: given up
 
 
 def build_language(
@@ -43,12 +52,12 @@ def build(
     report: Callable[[str], object] = print,
     env: dict | None = None,
     shared: inputs.Inputs | None = None,
-    stop: threading.Event | None = None,
+    meanwhile: Meanwhile | None = None,
 ) -> list[Built]:
     """Build ``langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes.
 
     ``shared``: the checked data of this build, handed to every language (else each loads it).
-    ``stop``: once set, the build is given up (workers stopped, nothing changed, [] returned).
+    ``meanwhile``: what may stop the build; given up, it changes nothing and returns [].
     """
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
@@ -59,7 +68,7 @@ def build(
         inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
     engine().prepare(langs)
     jobs = jobs or min(len(langs), os.cpu_count() or 1)
-    results = _run(_tasks(langs, staging, root, env), jobs, report, stop=stop)
+    results = _run(_tasks(langs, staging, root, env), jobs, report, meanwhile=meanwhile)
     if results and all(r.ok for r in results):
         _swap_in(langs, staging, site_dir)
         write_root(site_dir)
@@ -121,13 +130,16 @@ def _run(
     jobs: int,
     report: Callable[[str], object],
     worker: Callable[[Task], Built] = _build_one,
-    stop: threading.Event | None = None,
+    meanwhile: Meanwhile | None = None,
 ) -> list[Built]:
     """Each language in a worker forked for it alone, so that each starts clean; [] when
-    ``stop`` is set before they are done (the pool's exit stops the workers)."""
+    ``meanwhile`` gives the build up (the pool's exit stops the workers)."""
+    stop, alongside = (meanwhile.stop, meanwhile.check) if meanwhile else (None, None)
     done: dict[str, Built] = {}
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
         results = pool.imap_unordered(worker, tasks)
+        if alongside is not None and not alongside():
+            return []
         while len(done) < len(tasks):
             try:
                 result = results.next(timeout=0.05)

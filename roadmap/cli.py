@@ -8,15 +8,19 @@ import time
 from pathlib import Path
 
 from . import inputs, project
-from .build import build
-from .checks import Checked, check_sources
+from .build import Meanwhile, build
+from .checks import Checked, check_sources, with_pages
 from .gitrepo import BRANCH
 from .i18n import CODES
 
 
 def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -> Checked | None:
     """The data, then the pages of every language: every problem printed, not the first alone."""
-    checked = check_sources(project, data_dir)
+    return _reported(check_sources(project, data_dir), verbose=verbose, fmt=fmt)
+
+
+def _reported(checked: Checked, *, verbose: bool, fmt: str = "text") -> Checked | None:
+    """``checked`` told (None if it has errors)."""
     if fmt == "github":  # annotations on the lines of a pull request's diff, warnings included
         warnings = checked.roadmap.warnings + checked.untranslated if checked.roadmap else []
         warnings += checked.terms
@@ -59,8 +63,11 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    checked = _check(args.project, args.data, verbose=False)
-    if checked is None or checked.roadmap is None:
+    """The data checked first; the pages while the languages are built (they feed nothing to
+    the build, and a second core is free for them)."""
+    checked = check_sources(args.project, args.data, pages=False)
+    if checked.errors or checked.roadmap is None:
+        _reported(checked, verbose=False)
         print("Nothing was built.", file=sys.stderr)
         return 1
     shared = inputs.load(
@@ -69,6 +76,12 @@ def cmd_build(args) -> int:
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
+    pages_ok = []
+
+    def check_pages() -> bool:
+        pages_ok.append(_reported(with_pages(checked, args.project), verbose=False) is not None)
+        return pages_ok[0]
+
     results = build(
         langs,
         args.site_dir,
@@ -76,7 +89,11 @@ def cmd_build(args) -> int:
         jobs=args.jobs,
         env={"ROADMAP_DATA_DIR": str(args.data)},
         shared=shared,
+        meanwhile=Meanwhile(check=check_pages),
     )
+    if pages_ok != [True]:
+        print("Nothing was built.", file=sys.stderr)
+        return 1
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)

@@ -6,6 +6,7 @@ One function, so that `roadmap check`, `roadmap build`, the rebuild of `roadmap 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,20 +28,29 @@ class Checked:
     translations: Status | None = None  # the status the build shows, found on the way
 
 
-def check_sources(project: Path, data_dir: Path) -> Checked:
+def check_sources(project: Path, data_dir: Path, *, pages: bool = True) -> Checked:
+    """The data, the translations' status, then (``pages``) the pages: a build checks the
+    pages while its languages are built (``with_pages``), as the pages feed nothing to it."""
     try:
         roadmap = _load(Path(data_dir))
     except DataError as exc:
         return Checked(None, exc.problems, "data")
-    found = check_pages(project, roadmap)
-    errors = [p for p in found if p.severity == "error"]
-    untranslated = [p for p in found if p.severity == "warning"]
-    if errors:
-        return Checked(roadmap, errors, "pages", untranslated)
     units = load_units(project, roadmap, Path(data_dir))
     lacking = mismatches(units, roadmap.terms)
     status = status_of(project, roadmap, units, lacking)
-    return Checked(roadmap, errors, "", untranslated, [m.problem() for m in lacking], status)
+    checked = Checked(roadmap, [], "", [], [m.problem() for m in lacking], status)
+    return with_pages(checked, project) if pages else checked
+
+
+def with_pages(checked: Checked, project: Path) -> Checked:
+    """``checked`` (its data sound) with the problems of every page added."""
+    assert checked.roadmap is not None
+    found = check_pages(project, checked.roadmap)
+    errors = [p for p in found if p.severity == "error"]
+    untranslated = [p for p in found if p.severity == "warning"]
+    return dataclasses.replace(
+        checked, errors=errors, where="pages" if errors else "", untranslated=untranslated
+    )
 
 
 _loaded: dict[Path, tuple[str, Roadmap]] = {}  # data folder -> (content hash, its roadmap)

@@ -17,7 +17,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .. import inputs
-from ..build import build, build_pages
+from ..build import Meanwhile, build, build_pages
 from ..checks import check_sources
 from ..engine import Built, engine
 from ..i18n import CODES
@@ -153,7 +153,7 @@ class Rebuilder(FileSystemEventHandler):
             shared=shared,
             report=self.report,
             env=env,
-            stop=stop,
+            meanwhile=Meanwhile(stop=stop),
         )
 
     def _tell(self, results: list[Built]) -> None:
