@@ -224,6 +224,8 @@ def bench_builds(tmp: Path, big: Path) -> Path:
     one_x = scaled_project(1, tmp / "project-1x")  # the same as ours, beside the tenfold copy
     pages = capture(ROOT, langs, tmp / "site-captured", build_language)
     plain_root = plain_project(ROOT, tmp / "plain", pages)
+    pages_10x = capture(big, langs, tmp / "site-captured-10x", build_language)
+    plain_10x = plain_project(big, tmp / "plain-10x", pages_10x)
     plain_build(tmp / "site-plain", langs, plain_root)
     t = interleaved(
         {
@@ -231,6 +233,7 @@ def bench_builds(tmp: Path, big: Path) -> Path:
             "ours": lambda: roadmap_build(site, langs, data),
             "copy": lambda: roadmap_build(tmp / "site-1x", langs, one_x / "data", one_x),
             "tenfold": lambda: roadmap_build(tmp / "site-10x", langs, big / "data", big),
+            "plain-tenfold": lambda: plain_build(tmp / "site-plain-10x", langs, plain_10x),
             "plain-one": lambda: plain_build(tmp / "site-plain-en", one, plain_root),
             "ours-one": lambda: roadmap_build(tmp / "site-en", one, data),
         }
@@ -251,6 +254,10 @@ def bench_builds(tmp: Path, big: Path) -> Path:
         f"  ours, ten times the data              {t['tenfold']:6.2f} s   "
         + _verdict(t["tenfold"] / t["copy"], GOALS["tenfold"])
         + f" of our data in the same copy ({t['copy']:.2f} s)"
+    )
+    print(
+        f"  plain mkdocs-material, the same pages {t['plain-tenfold']:6.2f} s   "
+        f"{t['plain-tenfold'] / t['plain']:5.2f}x plain: the engine's own share of the growth"
     )
     print(f"  plain mkdocs-material, {DEFAULT} alone        {t['plain-one']:6.2f} s")
     print(
