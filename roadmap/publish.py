@@ -25,13 +25,13 @@ from mike import git_utils
 
 from . import gitrepo, inputs, manifest
 from .build import build
-from .checks import check_sources
+from .checks import Checked, check_sources
 from .drafts import LATEST, version_title
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES, read_config
 from .site import redirect_template, root_files
-from .translations import sources as translations
+from .translations.freshness import Status
 
 BRANCH = gitrepo.BRANCH
 
@@ -77,16 +77,20 @@ def site_url(root: Path, given: str | None) -> str:
     return given.rstrip("/") + "/"
 
 
-def _refuse_unless_publishable(root: Path, draft_id: str, options: Options) -> Draft:
-    draft = _draft_to_publish(root, draft_id)
+def _refuse_unless_publishable(
+    root: Path, draft_id: str, options: Options
+) -> tuple[Draft, Checked]:
+    """The draft, and the sources as checked: the build uses them, not read again."""
+    draft, checked = _draft_to_publish(root, draft_id)
     _refuse_uncommitted(root)
     _catch_up_with_remote(root, draft_id, options)
     _refuse_if_published(root, draft, options.branch)
-    _refuse_untranslated(root, options)
-    return draft
+    assert checked.translations is not None  # the sources have no errors
+    _refuse_untranslated(checked.translations, options)
+    return draft, checked
 
 
-def _draft_to_publish(root: Path, draft_id: str) -> Draft:
+def _draft_to_publish(root: Path, draft_id: str) -> tuple[Draft, Checked]:
     """The data and pages are sound, and ``draft_id`` is the draft being prepared."""
     checked = check_sources(root, root / "data")  # as `roadmap build` does: pages included
     if checked.errors or checked.roadmap is None:
@@ -105,12 +109,12 @@ def _draft_to_publish(root: Path, draft_id: str) -> Draft:
             f"only the draft being prepared, the last one in data/drafts.yml "
             f"({drafts[-1].id}), can be published; {draft_id} is an earlier draft"
         )
-    return drafts[-1]
+    return drafts[-1], checked
 
 
-def _refuse_untranslated(root: Path, options: Options) -> None:
+def _refuse_untranslated(status: Status, options: Options) -> None:
     """The six languages at parity: no outdated or missing translation, unless allowed."""
-    pending = [] if options.allow_incomplete else translations.load(root)[2].pending()
+    pending = [] if options.allow_incomplete else status.pending()
     if pending:
         raise PublishError(
             "\n".join(f"{e.lang}: {e.state:<8} {e.source}" for e in pending)
@@ -121,8 +125,6 @@ def _refuse_untranslated(root: Path, options: Options) -> None:
 
 
 def _refuse_uncommitted(root: Path) -> None:
-    if not gitrepo.is_repository(root):
-        raise PublishError(f"{root} is not a git repository: a draft is published from a commit")
     dirty = gitrepo.changed_paths(root, list(SOURCES))
     if dirty:
         raise PublishError(
@@ -209,13 +211,13 @@ def publish(
     if not gitrepo.is_repository(root):
         raise PublishError(f"{root} is not a git repository: a draft is published from a commit")
     with _publishing_lock(root):
-        draft = _refuse_unless_publishable(root, draft_id, options)
+        draft, checked = _refuse_unless_publishable(root, draft_id, options)
         url = site_url(root, options.site_url)
         source = gitrepo.text(root, "rev-parse", "HEAD")
         report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
         with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
             staging = Path(tmp) / "site"
-            _build_all(root, draft_id, url, staging, options, report)
+            _build_all(root, draft_id, url, staging, options, report, checked)
             _make_editions(root, draft_id, url, staging, options, report)
             _deploy(
                 root,
@@ -233,13 +235,16 @@ def _build_all(
     staging: Path,
     options: Options,
     report: Callable[[str], object],
+    checked: Checked,
 ) -> None:
     env = {
         "MIKE_DOCS_VERSION": draft_id,
         "ROADMAP_DATA_DIR": str(root / "data"),
         "ROADMAP_SITE_URL": url,
     }
-    shared = inputs.load(root, root / "data", draft_id)  # checked above: loaded once for all
+    shared = inputs.load(  # as checked above: read once for all
+        root, root / "data", draft_id, checked.roadmap, translations=checked.translations
+    )
     results = build(
         list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
     )
