@@ -239,7 +239,11 @@ def bench_builds(tmp: Path, big: Path) -> Path:
             "ours-one": lambda: roadmap_build(tmp / "site-en", one, data),
         }
     )
-    counts = sorted(len(list((site / code).rglob("*.html"))) for code in langs)
+    _print_builds(t, sorted(len(list((site / code).rglob("*.html"))) for code in langs), jobs)
+    return site
+
+
+def _print_builds(t: dict[str, float], counts: list[int], jobs: int) -> None:
     print(
         f"\n2. builds, {counts[0]} to {counts[-1]} pages a language, plain building the same"
         f" ({jobs} languages at a time); ours as a fresh `roadmap build` does it (check"
@@ -266,7 +270,6 @@ def bench_builds(tmp: Path, big: Path) -> Path:
         + _verdict(t["ours-one"] / t["plain-one"], GOALS["one"])
         + " of plain"
     )
-    return site
 
 
 def bench_editions(tmp: Path) -> None:

@@ -36,7 +36,7 @@ from roadmap.render import (
 )
 from roadmap.render.catalogue import PageContext, data_shown
 from roadmap.render.languages import cross_link, language_links, online_language_links
-from roadmap.render.links import Origin
+from roadmap.render.rawblocks import RawBlocks
 from roadmap.render.sandbox import sandboxed, template_line
 from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
 
@@ -69,7 +69,7 @@ class RoadmapPlugin(MacrosPlugin):
         self.branch = repository.get("branch", "main")
         # Items link to their data line: in a published draft, at the commit it was published from.
         self.origin = (
-            Origin(repository["url"], loaded.commit or self.branch)
+            links.Origin(repository["url"], loaded.commit or self.branch)
             if repository.get("url")
             else None
         )
@@ -78,6 +78,7 @@ class RoadmapPlugin(MacrosPlugin):
         self.changes = changes.comparison(loaded.pair, self.lang, nav)
         self._abbreviations = glossary.abbreviations(self.roadmap, self.lang)  # same on every page
         _compile_theme_once(config["theme"])
+        config["markdown_extensions"].append(RawBlocks())  # our macros' HTML, as it is
         self._configure_site(config)
         self.fallback_pages: set[str] = set()
         self._page_ctx: PageContext | None = None

@@ -20,6 +20,7 @@ from roadmap.render import (
     brackets,
     glossary,
     phases,
+    rawblocks,
     refs,
     resources,
     timeline,
@@ -142,7 +143,9 @@ def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
             lang,
             item_id,
         )
-    assert "\n\n" not in resources.tables(roadmap, lang, "resources.md")  # one raw HTML block
+    block = resources.tables(roadmap, lang, "resources.md").strip()
+    assert block.startswith(rawblocks.OPEN) and block.endswith(rawblocks.CLOSE)
+    assert "\n\n" not in block  # one HTML block, kept as it is
 
 
 def test_totals_add_up_and_keep_one_off_and_annual_apart(roadmap):
@@ -188,3 +191,16 @@ def test_glossary_abbreviations_for_tooltips(roadmap):
     out = glossary.abbreviations(roadmap, "en")
     assert "*[CHM]: The platform of article 51." in out
     assert '<dt id="chm">' in glossary.table(roadmap, "en")
+
+
+def test_marked_html_is_kept_as_it_is_and_the_rest_is_markdown():
+    """Our macros' HTML skips Markdown's search for HTML blocks and comes back as it was; the
+    Markdown around it is Markdown; a block never closed is left to Markdown as it was."""
+    import markdown
+
+    html = '<table id="t1">\n<tr><td>*not emphasis*</td></tr>\n</table>'
+    page = f"Some *text*.{rawblocks.block(html)}After."
+    out = markdown.markdown(page, extensions=["md_in_html", rawblocks.RawBlocks()])
+    assert out == f"<p>Some <em>text</em>.</p>\n{html}\n<p>After.</p>"
+    unclosed = markdown.markdown(f"{rawblocks.OPEN}\n<p>x</p>", extensions=[rawblocks.RawBlocks()])
+    assert "<p>x</p>" in unclosed and rawblocks.OPEN in unclosed

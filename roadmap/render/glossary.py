@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ..model import Roadmap
 from .links import Linker, Origin
-from .templating import render
+from .templating import render_block
 from .text import plain
 
 
 def table(roadmap: Roadmap, lang: str, origin: Origin | None = None) -> str:
     terms = sorted(roadmap.terms, key=lambda term: plain(term.term, lang).casefold())
-    return render("glossary.html", terms=terms, lang=lang, link=Linker("", roadmap, origin))
+    return render_block("glossary.html", terms=terms, lang=lang, link=Linker("", roadmap, origin))
 
 
 def abbreviations(roadmap: Roadmap, lang: str) -> str:

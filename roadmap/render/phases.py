@@ -7,12 +7,12 @@ from ..i18n.formatting import format_day, format_period
 from ..model import Roadmap
 from ..model.schema import Phase
 from .links import Linker, Origin
-from .templating import render
+from .templating import render_block
 from .text import markdown_inline, plain
 
 
 def overview(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
-    return render(
+    return render_block(
         "phases_overview.html",
         roadmap=roadmap,
         lang=lang,
@@ -37,13 +37,14 @@ def _phase_section(roadmap: Roadmap, phase: Phase, lang: str, link: Linker) -> l
     period = format_period(phase.start, phase.end, lang)
     parts = [
         f"## {heading} {{#{phase.id}}}\n",
-        render("phase_summary.html", phase=phase, lang=lang, period=period, link=link) + "\n",
+        render_block("phase_summary.html", phase=phase, lang=lang, period=period, link=link) + "\n",
         _part_heading(phase, "objectives", lang),
-        render("phase_objectives.html", phase=phase, roadmap=roadmap, lang=lang, link=link) + "\n",
+        render_block("phase_objectives.html", phase=phase, roadmap=roadmap, lang=lang, link=link)
+        + "\n",
     ]
     if phase.milestones:
         parts.append(_part_heading(phase, "milestones", lang))
-        milestones = render(
+        milestones = render_block(
             "phase_milestones.html",
             phase=phase,
             roadmap=roadmap,
@@ -54,7 +55,9 @@ def _phase_section(roadmap: Roadmap, phase: Phase, lang: str, link: Linker) -> l
         parts.append(milestones + "\n")
     if phase.deliverables:
         parts.append(_part_heading(phase, "deliverables", lang))
-        parts.append(render("phase_deliverables.html", phase=phase, lang=lang, link=link) + "\n")
+        parts.append(
+            render_block("phase_deliverables.html", phase=phase, lang=lang, link=link) + "\n"
+        )
     return parts
 
 
@@ -64,7 +67,7 @@ def _part_heading(phase: Phase, part: str, lang: str) -> str:
 
 
 def events(roadmap: Roadmap, lang: str, origin: Origin | None = None) -> str:
-    return render(
+    return render_block(
         "events.html",
         roadmap=roadmap,
         lang=lang,

@@ -6,7 +6,7 @@ from ..i18n import t
 from ..i18n.formatting import format_money, format_number
 from ..model import Roadmap, totals
 from .links import Linker, Origin
-from .templating import render
+from .templating import render_block
 
 KINDS = ("human", "technical", "financial")
 
@@ -47,7 +47,7 @@ def tables(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = N
                 "illustrative": any(r.illustrative for r in res),
             }
         )
-    return render(
+    return render_block(
         "resources.html",
         sections=sections,
         lang=lang,
@@ -85,7 +85,7 @@ def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
         )
         for f, rows in totals.by(res, lambda r: r.funding).items()
     ]
-    return render(
+    return render_block(
         "resources_summary.html",
         lang=lang,
         link=Linker(page_src),

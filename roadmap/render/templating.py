@@ -7,6 +7,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ..i18n import formatting, t
+from .rawblocks import CLOSE, OPEN, block
 
 
 @cache
@@ -24,6 +25,7 @@ def _env() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(t=t, html=text.html, plain=text.plain, fmt=formatting)
+    env.globals.update(raw_open=OPEN, raw_close=CLOSE)  # around HTML a page holds as it is
     return env
 
 
@@ -31,6 +33,11 @@ def render(name: str, **context) -> str:
     """Render a template to HTML that Markdown keeps as one raw block (no blank lines)."""
     out = _env().get_template(name).render(**context)
     return "\n".join(line for line in out.splitlines() if line.strip())
+
+
+def render_block(name: str, **context) -> str:
+    """``render`` as a block of a page that Markdown keeps as it is (render/rawblocks.py)."""
+    return block(render(name, **context))
 
 
 def render_page(name: str, **context) -> str:

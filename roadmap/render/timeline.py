@@ -18,7 +18,7 @@ from ..model import Roadmap
 from ..model.schema import Activity, Milestone, Phase
 from . import PAGE_OF_KIND, phase_argument
 from .links import Linker
-from .templating import render
+from .templating import render_block
 from .text import plain
 
 WIDTH = 100.0  # the strip of bars, in percent of its width
@@ -163,7 +163,7 @@ def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None)
     no id: the heading above it is the anchor."""
     phase_id = phase_argument(roadmap, phase_id, "timeline")
     uid = f"timeline-{phase_id}" if phase_id else "timeline"
-    return render(
+    return render_block(
         "timeline.html",
         L=layout(roadmap, lang, phase_id),
         lang=lang,

@@ -11,7 +11,7 @@ from babel.numbers import format_percent
 from ..i18n import DEFAULT, LANGUAGES, formatting
 from ..translations.freshness import TRANSLATED, Status, Summary
 from ..translations.units import TOP, sections
-from .templating import render
+from .templating import render, render_block
 
 
 def notice(lang: str, href: str) -> str:
@@ -69,7 +69,7 @@ def page_notices(
 def status_page(status: Status, lang: str) -> str:
     """Per language, how much is current; then what is outdated or missing (in the reader's
     language, or in every language on the English page)."""
-    return render(
+    return render_block(
         "translation_status.html",
         lang=lang,
         summaries=[status.summary(code) for code in TRANSLATED],

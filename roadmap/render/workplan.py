@@ -6,7 +6,7 @@ from ..i18n.formatting import format_period
 from ..model import Roadmap
 from . import phase_argument
 from .links import Linker, Origin
-from .templating import render
+from .templating import render_block
 from .text import markdown_inline, plain
 
 
@@ -31,7 +31,7 @@ def by_phase(
             heading = markdown_inline(f"{a.id} · {plain(a.title, lang)}")
             parts.append(f"### {heading} {{#{a.id} .roadmap-activity-title}}\n")
             parts.append(
-                render(
+                render_block(
                     "activity.html",
                     a=a,
                     roadmap=roadmap,
@@ -45,4 +45,6 @@ def by_phase(
 
 
 def by_objective(roadmap: Roadmap, lang: str, page_src: str) -> str:
-    return render("activities_by_objective.html", roadmap=roadmap, lang=lang, link=Linker(page_src))
+    return render_block(
+        "activities_by_objective.html", roadmap=roadmap, lang=lang, link=Linker(page_src)
+    )
