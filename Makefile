@@ -79,9 +79,9 @@ format: $(STAMP) ## ruff format and ruff's safe fixes
 schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
 	$(BIN)/roadmap schemas
 
-bench: $(STAMP) $(NPM_STAMP) ## build speed and page weight against baselines (same run), Lighthouse
+bench: $(STAMP) $(NPM_STAMP) ## build speed and page weight against baselines (same run), Lighthouse; SECTIONS="builds preview"
 	bash .ci/system-deps.sh
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(SECTIONS)
 
 clean: ## remove built output
 	rm -rf site site.new build .pytest_cache

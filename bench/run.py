@@ -382,31 +382,47 @@ def bench_lighthouse(base: str, runs: int = REPEAT) -> None:
             print(f"      {line}")
 
 
-def main() -> None:
+SECTIONS = ("validation", "builds", "preview", "weight", "lighthouse", "editions")
+
+
+def main(wanted: list[str]) -> None:
+    """``wanted``: some of SECTIONS (make bench SECTIONS="builds preview"); none: all."""
     from playwright.sync_api import sync_playwright
 
     from quality.serving import served
     from quality.tools import CHROMIUM_FLAGS, chromium
 
+    unknown = set(wanted) - set(SECTIONS)
+    if unknown:
+        sys.exit(f"no section {', '.join(sorted(unknown))}; the sections: {', '.join(SECTIONS)}")
+    run = set(wanted or SECTIONS)
     print(
-        f"python bench/run.py  ({platform.node() or 'machine'}: {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')})\n"
+        f"python bench/run.py {' '.join(wanted)} ({platform.node() or 'machine'}: "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{time.strftime('%Y-%m-%d')})\n"
     )
     tmp = Path(tempfile.mkdtemp())
     try:
         big = scaled_project(10, tmp / "project-10x")
-        bench_validation(big / "data")
-        site = bench_builds(tmp, big)
+        if "validation" in run:
+            bench_validation(big / "data")
+        site = bench_builds(tmp, big) if "builds" in run else tmp / "site"
+        if "builds" not in run:
+            roadmap_build(site, list(CODES), ROOT / "data")
         with served(site) as base, sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_FLAGS))
-            bench_preview(browser, tmp)
-            bench_weight(browser, base, site)
+            if "preview" in run:
+                bench_preview(browser, tmp)
+            if "weight" in run:
+                bench_weight(browser, base, site)
             browser.close()
-            bench_lighthouse(base)
-        bench_editions(tmp)
+            if "lighthouse" in run:
+                bench_lighthouse(base)
+        if "editions" in run:
+            bench_editions(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
