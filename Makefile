@@ -81,7 +81,7 @@ schemas: $(STAMP) ## regenerate schemas/*.schema.json from the data model
 
 bench: $(STAMP) $(NPM_STAMP) ## build speed and page weight against baselines (same run), Lighthouse; SECTIONS="builds preview"
 	bash .ci/system-deps.sh
-	$(BIN)/python bench/run.py $(SECTIONS)
+	PYTHONPATH=. $(BIN)/python bench/run.py $(SECTIONS)  # quality/ is read from the checkout
 
 clean: ## remove built output
 	rm -rf site site.new build .pytest_cache
