@@ -18,7 +18,7 @@ from pathlib import Path
 
 
 def copy_sources(root: Path, dest: Path) -> Path:
-    for name in ("docs", "data", "overrides"):
+    for name in ("docs", "data", "overrides", "translations"):  # as editors have them
         shutil.copytree(root / name, dest / name)
     for cfg in root.glob("mkdocs*.yml"):
         shutil.copy(cfg, dest / cfg.name)
