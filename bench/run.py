@@ -167,12 +167,13 @@ def _forget() -> None:
     """Empty what this process keeps between builds for `roadmap serve` (by content hash)."""
     from roadmap import checks
     from roadmap.model import yamlfile
-    from roadmap.translations import terms
+    from roadmap.translations import records, terms
 
     checks._loaded.clear()
     checks.pages._Known.roadmap = None
     terms._normal.cache_clear()
     yamlfile._parsed.cache_clear()
+    records._parsed.cache_clear()
 
 
 def plain_build(site: Path, langs: list[str], root: Path) -> None:

@@ -7,6 +7,7 @@ of its English when the translation was last recorded as current. Only the tool 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -31,10 +32,15 @@ def read(root: Path) -> dict[str, dict[str, str]]:
     out = {}
     for lang in TRANSLATED:
         file = path(root, lang)
-        text = file.read_text(encoding="utf-8") if file.is_file() else ""
-        data = yaml.load(text, Loader=_READER)  # a safe loader (libyaml's when built)
+        data = _parsed(file.read_text(encoding="utf-8") if file.is_file() else "")
         out[lang] = {str(k): str(v) for k, v in (data or {}).items()}
     return out
+
+
+@lru_cache(maxsize=16)  # `roadmap serve` reads them before every rebuild, mostly unchanged
+def _parsed(text: str) -> dict | None:
+    """The file's mapping, shared: read-only for the caller."""
+    return yaml.load(text, Loader=_READER)  # a safe loader (libyaml's when built)
 
 
 def mark(root: Path, lang: str, units: list[Unit]) -> list[Unit]:
