@@ -147,9 +147,7 @@ def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -
     def pages() -> bool:
         return not with_pages(checked, root).errors
 
-    shared = inputs.load(
-        root, data, None, roadmap=checked.roadmap, translations=checked.translations
-    )
+    shared = inputs.load(root, data, None, checked)
     _built(
         build(
             langs,

@@ -70,9 +70,7 @@ def cmd_build(args) -> int:
         _reported(checked, verbose=False)
         print("Nothing was built.", file=sys.stderr)
         return 1
-    shared = inputs.load(
-        args.project, args.data, None, roadmap=checked.roadmap, translations=checked.translations
-    )  # once
+    shared = inputs.load(args.project, args.data, None, checked)  # once
     langs = args.lang or list(CODES)
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()

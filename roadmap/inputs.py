@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import gitrepo
+from .checks import Checked
 from .drafts import being_built
 from .history.pair import DraftPair
 from .history.sources import read_pair
@@ -33,21 +34,16 @@ class Inputs:
 _shared: dict[tuple[Path, Path, str | None], Inputs] = {}
 
 
-def load(
-    root: Path,
-    data_dir: Path,
-    version: str | None,
-    roadmap: Roadmap | None = None,
-    translations: Status | None = None,
-) -> Inputs:
-    """Raises model.DataError or drafts.DraftError. ``roadmap`` and ``translations``: as the
-    check (checks.check_sources) found them, not read again."""
-    roadmap = roadmap or load_roadmap(data_dir)
+def load(root: Path, data_dir: Path, version: str | None, checked: Checked | None = None) -> Inputs:
+    """Raises model.DataError or drafts.DraftError. ``checked``: the sources as the check found
+    them (checks.check_sources, no errors): their data and translation status are not read
+    again."""
+    roadmap = checked.roadmap if checked and checked.roadmap else load_roadmap(data_dir)
     draft = being_built(roadmap, version)
     commit = gitrepo.text(root, "rev-parse", "HEAD") if version else None
     pair = read_pair(roadmap, draft, root, data_dir)
-    status = translations or load_status(root, roadmap, data_dir)
-    return Inputs(roadmap, draft, pair, status, commit)
+    status = checked.translations if checked and checked.translations else None
+    return Inputs(roadmap, draft, pair, status or load_status(root, roadmap, data_dir), commit)
 
 
 def share(root: Path, data_dir: Path, version: str | None, inputs: Inputs) -> None:

@@ -242,9 +242,7 @@ def _build_all(
         "ROADMAP_DATA_DIR": str(root / "data"),
         "ROADMAP_SITE_URL": url,
     }
-    shared = inputs.load(  # as checked above: read once for all
-        root, root / "data", draft_id, checked.roadmap, translations=checked.translations
-    )
+    shared = inputs.load(root, root / "data", draft_id, checked)  # as checked above: once
     results = build(
         list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
     )

@@ -138,9 +138,7 @@ class Rebuilder(FileSystemEventHandler):
             )
             self.preview.failed([str(p) for p in checked.errors])
             return None
-        return inputs.load(
-            self.root, self.data_dir, None, checked.roadmap, translations=checked.translations
-        )
+        return inputs.load(self.root, self.data_dir, None, checked)
 
     def _build(
         self, langs: list[str], shared: inputs.Inputs, stop: threading.Event | None = None
