@@ -64,11 +64,11 @@ def build(
     staging.mkdir(parents=True)
     env = dict(env or {})
     if shared is not None:
-        data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
-        inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
+        _share(root, env, shared)
     engine().prepare(langs)
-    jobs = jobs or min(len(langs), os.cpu_count() or 1)
-    results = _run(_tasks(langs, staging, root, env), jobs, report, meanwhile=meanwhile)
+    results = _run(
+        _tasks(langs, staging, root, env), _jobs(langs, jobs), report, meanwhile=meanwhile
+    )
     if results and all(r.ok for r in results):
         _swap_in(langs, staging, site_dir)
         write_root(site_dir)
@@ -87,12 +87,21 @@ def build_pages(
 ) -> list[Built]:
     """Render again only ``pages`` (language -> page sources) into the site built in
     ``site_dir``, in place: the live preview's quick rebuild, before a full one."""
-    data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
-    inputs.share(root, data_dir, None, shared)
+    _share(root, env, shared)
     langs = list(pages)
     engine().prepare(langs)
-    jobs = min(len(langs), os.cpu_count() or 1)
-    return _run(_tasks(langs, site_dir, root, env, pages), jobs, report)
+    return _run(_tasks(langs, site_dir, root, env, pages), _jobs(langs, None), report)
+
+
+def _share(root: Path, env: dict, shared: inputs.Inputs) -> None:
+    """Hand ``shared`` to the workers of the build ``env`` describes (data, draft)."""
+    data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
+    inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
+
+
+def _jobs(langs: list[str], jobs: int | None) -> int:
+    """As asked, else a language per core."""
+    return jobs or min(len(langs), os.cpu_count() or 1)
 
 
 def _build_one(task: Task) -> Built:
@@ -115,8 +124,7 @@ def build_offline(
 ) -> list[Built]:
     """The offline copy of each of ``langs`` into ``out_dir/<lang>/``, in parallel workers."""
     engine().prepare(langs)
-    jobs = jobs or min(len(langs), os.cpu_count() or 1)
-    return _run(_tasks(langs, out_dir, root, env), jobs, report, _build_offline_one)
+    return _run(_tasks(langs, out_dir, root, env), _jobs(langs, jobs), report, _build_offline_one)
 
 
 def _tasks(

@@ -228,6 +228,15 @@ def publish(
             )
 
 
+def _draft_env(root: Path, draft_id: str, url: str) -> dict[str, str]:
+    """What the builds of a published draft are told: which draft, its data, its address."""
+    return {
+        "MIKE_DOCS_VERSION": draft_id,
+        "ROADMAP_DATA_DIR": str(root / "data"),
+        "ROADMAP_SITE_URL": url,
+    }
+
+
 def _build_all(
     root: Path,
     draft_id: str,
@@ -237,11 +246,7 @@ def _build_all(
     report: Callable[[str], object],
     checked: Checked,
 ) -> None:
-    env = {
-        "MIKE_DOCS_VERSION": draft_id,
-        "ROADMAP_DATA_DIR": str(root / "data"),
-        "ROADMAP_SITE_URL": url,
-    }
+    env = _draft_env(root, draft_id, url)
     shared = inputs.load(root, root / "data", draft_id, checked)  # as checked above: once
     results = build(
         list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
@@ -267,15 +272,10 @@ def _make_editions(
     with the draft, so that its manifest covers them."""
     from .editions.make import EditionError, Request, make
 
-    env = {"MIKE_DOCS_VERSION": draft_id, "ROADMAP_DATA_DIR": str(root / "data")}
     report(f"making the PDF and offline copy of {len(CODES)} languages")
+    env = _draft_env(root, draft_id, url)
     try:
-        make(
-            Request(
-                root, staging, list(CODES), {**env, "ROADMAP_SITE_URL": url}, jobs=options.jobs
-            ),
-            report,
-        )
+        make(Request(root, staging, list(CODES), env, jobs=options.jobs), report)
     except EditionError as exc:
         raise PublishError(f"{exc}\n\nnothing was published") from None
 

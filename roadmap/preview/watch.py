@@ -44,6 +44,7 @@ class Rebuilder(FileSystemEventHandler):
     ) -> None:
         self.root, self.site_dir, self.data_dir = root, site_dir, data_dir
         self.preview, self.affected, self.report = preview, affected, report
+        self._env = {"ROADMAP_DATA_DIR": str(data_dir)}  # what every build of the preview is told
         self._pending: set[Path] = set()
         self._partial: set[str] = set()  # languages rendered in part since their last full build
         self._lock = threading.Lock()
@@ -94,12 +95,16 @@ class Rebuilder(FileSystemEventHandler):
             self._tell(self._build(langs, shared))
             self._partial -= set(langs)
             return
-        env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
         open_now = ", ".join(f"docs/{c}/{src}" for c, pages in first.items() for src in pages)
         self.report(f"rendering first what a browser shows: {open_now}")
         self._tell(
             build_pages(
-                first, self.site_dir, root=self.root, shared=shared, report=self.report, env=env
+                first,
+                self.site_dir,
+                root=self.root,
+                shared=shared,
+                report=self.report,
+                env=self._env,
             )
         )
         self._partial |= set(langs)
@@ -143,14 +148,13 @@ class Rebuilder(FileSystemEventHandler):
     def _build(
         self, langs: list[str], shared: inputs.Inputs, stop: threading.Event | None = None
     ) -> list[Built]:
-        env = {"ROADMAP_DATA_DIR": str(self.data_dir)}
         return build(
             langs,
             self.site_dir,
             root=self.root,
             shared=shared,
             report=self.report,
-            env=env,
+            env=self._env,
             meanwhile=Meanwhile(stop=stop),
         )
 
