@@ -217,8 +217,9 @@ def publish(
         report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
         with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
             staging = Path(tmp) / "site"
-            _build_all(root, draft_id, url, staging, options, report, checked)
-            _make_editions(root, draft_id, url, staging, options, report)
+            env = _draft_env(root, draft_id, url)
+            _build_all(root, draft_id, staging, env, options, report, checked)
+            _make_editions(root, staging, env, options, report)
             _deploy(
                 root,
                 draft,
@@ -240,13 +241,12 @@ def _draft_env(root: Path, draft_id: str, url: str) -> dict[str, str]:
 def _build_all(
     root: Path,
     draft_id: str,
-    url: str,
     staging: Path,
+    env: dict[str, str],
     options: Options,
     report: Callable[[str], object],
     checked: Checked,
 ) -> None:
-    env = _draft_env(root, draft_id, url)
     shared = inputs.load(root, root / "data", draft_id, checked)  # as checked above: once
     results = build(
         list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
@@ -262,9 +262,8 @@ def _build_all(
 
 def _make_editions(
     root: Path,
-    draft_id: str,
-    url: str,
     staging: Path,
+    env: dict[str, str],
     options: Options,
     report: Callable[[str], object],
 ) -> None:
@@ -273,7 +272,6 @@ def _make_editions(
     from .editions.make import EditionError, Request, make
 
     report(f"making the PDF and offline copy of {len(CODES)} languages")
-    env = _draft_env(root, draft_id, url)
     try:
         make(Request(root, staging, list(CODES), env, jobs=options.jobs), report)
     except EditionError as exc:
