@@ -46,6 +46,19 @@ def test_timeline_drawn_as_svg_with_its_caption_in_every_language(site):
         assert len(re.findall(r'<svg class="tl-track"', html)) > 5  # the bars: SVG, no script
 
 
+def test_each_timeline_row_uses_the_grid_its_chart_draws_once(site):
+    for code in CODES:
+        for page in ("roadmap", "workplan"):
+            html = (site / code / page / "index.html").read_text(encoding="utf-8")
+            used = re.findall(r'<use href="#([^"]+)"', html)
+            rows = len(re.findall(r'<svg class="tl-track" width', html))
+            assert len(used) == 2 * rows and rows > 5, (code, page)
+            ids = read(site / code / page / "index.html").ids()
+            assert set(used) <= ids, (code, page, set(used) - ids)
+            axis = len(re.findall(r'<line [^>]*y2="36"', html))  # a line a month on the axis
+            assert html.count("<line ") == 2 * axis, (code, page)  # and once more, for the rows
+
+
 def test_resource_totals_add_up(site):
     roadmap = load_roadmap(ROOT / "data")
     for recurrence in ("one-off", "annual"):

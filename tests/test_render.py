@@ -204,3 +204,25 @@ def test_marked_html_is_kept_as_it_is_and_the_rest_is_markdown():
     assert out == f"<p>Some <em>text</em>.</p>\n{html}\n<p>After.</p>"
     unclosed = markdown.markdown(f"{rawblocks.OPEN}\n<p>x</p>", extensions=[rawblocks.RawBlocks()])
     assert "<p>x</p>" in unclosed and rawblocks.OPEN in unclosed
+
+
+def test_the_engine_reads_the_ids_of_marked_html_and_not_the_rest():
+    """MkDocs reads the ids of a page's HTML (priority 21) for its anchor checks: of a marked
+    block it is shown the ids alone, and they are gone from the page after."""
+    import markdown
+    from markdown.preprocessors import Preprocessor
+
+    seen: list[str] = []
+
+    class Engine(Preprocessor):
+        def run(self, lines):
+            seen.extend(lines)
+            return lines
+
+    html = '<table id="t1">\n<tr id=\'A1.2\'><td data-id="no">x</td></tr>\n</table>'
+    md = markdown.Markdown(extensions=["md_in_html", rawblocks.RawBlocks()])
+    md.preprocessors.register(Engine(md), "engine_ids", 21)
+    out = md.convert(f"Before.{rawblocks.block(html)}After.")
+    assert out == f"<p>Before.</p>\n{html}\n<p>After.</p>"
+    assert rawblocks.IDS + '<i id="t1"></i><i id="A1.2"></i>' in seen
+    assert not any("<table" in line or "<td" in line for line in seen)
