@@ -7,6 +7,7 @@ the previous draft and the engine already loaded.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
@@ -144,6 +145,17 @@ def _run(
     ``meanwhile`` gives the build up (the pool's exit stops the workers)."""
     stop, alongside = (meanwhile.stop, meanwhile.check) if meanwhile else (None, None)
     done: dict[str, Built] = {}
+    # What this process holds (the engine, jieba's dictionary, the data) is left out of the
+    # workers' garbage collections, which would walk it all again and again (and would copy
+    # the pages they share with this process); unfrozen after, for a long-lived preview.
+    gc.freeze()
+    try:
+        return _collect(tasks, jobs, report, worker, stop, alongside, done)
+    finally:
+        gc.unfreeze()
+
+
+def _collect(tasks, jobs, report, worker, stop, alongside, done) -> list[Built]:
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
         results = pool.imap_unordered(worker, tasks)
         if alongside is not None and not alongside():

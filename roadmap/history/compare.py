@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import yaml
-
 from ..i18n import CODES, DEFAULT
 from ..model.schema import FILES
+from ..yamlreader import values
 
 # kind -> (data file, list key); nested kinds live in a list inside their phase.
 TOP = {
@@ -49,7 +48,7 @@ def load_files(files: Mapping[str, bytes | str]) -> dict[str, dict]:
         raw = files.get(f"{name}.yml")
         if raw is None:
             continue
-        data = yaml.safe_load(raw)
+        data = values(raw)
         out[name] = data if isinstance(data, dict) else {}
     return out
 

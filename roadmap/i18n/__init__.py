@@ -5,8 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ..yamlreader import values
 from .languages import BY_CODE, CODES, DEFAULT, LANGUAGES, Language, language
 
 STRINGS_DIR = Path(__file__).parent / "strings"
@@ -17,7 +16,8 @@ def strings(code: str) -> dict[str, str]:
     """The interface strings of one language, as a flat mapping of dotted keys."""
     language(code)
     with open(STRINGS_DIR / f"{code}.yml", encoding="utf-8") as fh:
-        return _flatten(yaml.safe_load(fh) or {})
+        tree = values(fh)
+    return _flatten(tree if isinstance(tree, dict) else {})
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:

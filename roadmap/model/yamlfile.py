@@ -13,11 +13,10 @@ from pathlib import Path as FsPath
 
 import yaml
 
+from ..yamlreader import FAST
 from .problems import DataError, Path, Problem, format_path
 
-# libyaml's C reader when PyYAML was built with it: the same nodes and line/column marks, several
-# times faster than the pure-Python reader.
-_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST = FAST
 
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
