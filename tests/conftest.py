@@ -20,6 +20,7 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
+    "desktop_visit": "browser",
     "history": "publish",
     "scratch": "publish",
     "published_server": "publish",
@@ -53,6 +54,20 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session", autouse=True)
+def history_in_background(request, tmp_path_factory):
+    """The publishing history (tests/drafts_history.py), begun as the session begins when a
+    selected test needs it: its publishes run while the first tests do."""
+    from tests.drafts_history import Background
+
+    if not any("history" in getattr(i, "fixturenames", ()) for i in request.session.items):
+        yield None
+        return
+    job = Background(tmp_path_factory.mktemp("publish"))
+    yield job
+    job.stop()
+
+
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on 127.0.0.1 by our own handler (language 404 pages included)."""
@@ -80,6 +95,21 @@ def browser(debugging_port):
         )
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_visit(browser, server, site):
+    """section -> its pages visited once on a desktop (tests/visits.py), on first asking."""
+    from tests.visits import visit
+
+    done: dict = {}
+
+    def of(section: str):
+        if section not in done:
+            done[section] = visit(browser, server, site, section)
+        return done[section]
+
+    return of
 
 
 @pytest.fixture(scope="session")

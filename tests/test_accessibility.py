@@ -7,23 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from quality.tools import AXE_JS, npm_file
+from quality.axe import violations
 from roadmap.translations.views import FOLDER
 from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
-
-# All rules axe runs by default (WCAG A and AA, and its best practices), plus the WCAG 2.0-2.2
-# A and AA rules it leaves off by default (target size, deprecated ones).
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RUN_AXE = """async (tags) => {
-  const rules = Object.fromEntries(axe.getRules(tags).map(r => [r.ruleId, {enabled: true}]));
-  const result = await axe.run(document, {rules, resultTypes: ["violations"]});
-  return result.violations.map(v => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ") + ": " + n.failureSummary.split("\\n")[1])}));
-}"""
+from tests.visits import DESKTOP
 
 DEVICES = {
-    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "desktop": DESKTOP,
     "phone": {
         "viewport": {"width": 412, "height": 823},
         "is_mobile": True,
@@ -33,29 +23,22 @@ DEVICES = {
 }
 
 
-def violations(page) -> list[str]:
-    page.add_script_tag(path=str(npm_file(AXE_JS)))
-    found = page.evaluate(RUN_AXE, WCAG_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
-        for v in found
-    ]
-
-
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("section", SECTIONS)
-def test_every_page_has_no_axe_violation(browser, server, site, section, device):
-    """Every page on a desktop; on a phone, every page but the side-by-side views after the
-    first: they share one template, and a phone's layout of each is gated by the sideways
-    scroll test (test_browser.py)."""
+def test_every_page_has_no_axe_violation(browser, server, site, desktop_visit, section, device):
+    """Every page on a desktop (audited in the one visit of each page, tests/visits.py); on a
+    phone, every page but the side-by-side views after the first: they share one template,
+    and a phone's layout of each is gated by the sideways scroll test (test_browser.py)."""
+    if device == "desktop":
+        failures = desktop_visit(section).violations
+        assert not failures, "\n".join(failures)
+        return
     context = browser.new_context(**DEVICES[device])
     page = context.new_page()
     failures = []
     urls = section_urls(site, section)
-    if device == "phone":
-        views = [url for url in urls if f"/{FOLDER}/" in url]
-        urls = [url for url in urls if url not in views[1:]]
-    for url in urls:
+    views = [url for url in urls if f"/{FOLDER}/" in url]
+    for url in [url for url in urls if url not in views[1:]]:
         page.goto(server + url)
         failures += [f"{url}: {v}" for v in violations(page)]
     context.close()

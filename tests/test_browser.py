@@ -79,18 +79,11 @@ def test_arabic_layout_is_right_to_left_with_a_screenshot(page, server, tmp_path
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_request_leaves_localhost(page, server, site, section):
-    """Every page is heard while it loads; what the theme's scripts ask for later (the search
-    index, its worker) is the same on every page of a section: heard to the end on its first
-    page and its 404 page (network idle for half a second), not on each."""
-    missing = "/no-such-page/" if section == "root" else f"/{section}/no-such-page/"  # a 404 page
-    urls = section_urls(site, section) + [missing]
-    for url in urls:
-        page.goto(server + url)
-        if url in (urls[0], missing):
-            page.wait_for_load_state("networkidle")
-    assert len(page.requests) >= len(urls)  # heard: at least the pages themselves
-    assert not outside_requests(page.requests)
+def test_no_request_leaves_localhost(desktop_visit, section):
+    """Every page and a 404 page, heard in their one visit on a desktop (tests/visits.py)."""
+    seen = desktop_visit(section)
+    assert len(seen.requests) >= len(seen.urls)  # heard: at least the pages themselves
+    assert not outside_requests(seen.requests)
 
 
 @pytest.mark.parametrize("section", SECTIONS)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,15 @@ from bs4 import BeautifulSoup
 
 from roadmap import gitrepo
 from roadmap.i18n import CODES, DEFAULT
-from tests.helpers import ROOT, edit, run_roadmap
+from tests.drafts_history import (
+    SITE_URL,
+    add_draft,
+    branch_files,
+    commit,
+    publish,
+    sh,
+)
+from tests.helpers import edit, run_roadmap
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -41,112 +48,15 @@ def ids(soup) -> set[str]:
     return {tag["id"] for tag in soup.find_all(id=True)}
 
 
-SITE_URL = "https://chm-roadmap.example.org/"
-NEW_RESOURCE = """
-  - id: R1.17
-    phase: P1
-    kind: technical
-    title: {en: "Independent accessibility audit of the platform"}
-    amount: 20000
-    currency: USD
-    funding: voluntary-trust-fund
-    recurrence: one-off
-"""
-
-
-def sh(cwd: Path, *args: str) -> str:
-    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
-
-
-def publish(repo: Path, draft: str, *extra: str):
-    return run_roadmap("--project", str(repo), "publish", draft, "--site-url", SITE_URL, *extra)
-
-
-def add_draft(repo: Path, number: int, title: str, date: str, symbol: str = "") -> None:
-    path = repo / "data/drafts.yml"
-    path.write_text(
-        path.read_text() + f'\n  - id: draft-{number}\n    title: {{en: "{title}"}}\n'
-        f"    date: {date}\n    status: revised-draft\n    symbol: {symbol}\n"
-    )
-
-
-def commit(repo: Path, message: str) -> None:
-    sh(repo, "git", "add", "-A")
-    sh(repo, "git", "commit", "-q", "-m", message)
-
-
-def branch_files(repo: Path) -> dict[str, str]:
-    return gitrepo.tree(repo, "gh-pages")
-
-
 def read(repo: Path, path: str) -> str:
     return gitrepo.git(repo, "show", f"gh-pages:{path}").decode("utf-8")
 
 
-def init_repo(path: Path) -> None:
-    sh(path, "git", "init", "-q", "-b", "main")
-    sh(path, "git", "config", "user.email", "editor@example.org")
-    sh(path, "git", "config", "user.name", "Editor")
-
-
 @pytest.fixture(scope="session")
-def history(tmp_path_factory):
-    """Three drafts published; returns the clone they were published from, and snapshots."""
-    base = tmp_path_factory.mktemp("publish")
-    origin = base / "origin.git"
-    sh(base, "git", "init", "-q", "--bare", "-b", "main", str(origin))
-
-    first = base / "first"
-    first.mkdir()
-    for name in ("docs", "data", "translations", "overrides"):
-        shutil.copytree(ROOT / name, first / name)
-    for cfg in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(cfg, first / cfg.name)
-    drafts = first / "data/drafts.yml"
-    drafts.write_text(drafts.read_text().split("  - id: draft-2")[0].rstrip() + "\n")
-    init_repo(first)
-    commit(first, "Zero draft")
-    sh(first, "git", "remote", "add", "origin", str(origin))
-    sh(first, "git", "push", "-q", "origin", "main")
-    proc = publish(first, "draft-1", "--push")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    snapshots = {1: branch_files(first)}
-
-    repo = base / "clone"  # a new user: nothing but a clone of origin
-    sh(base, "git", "clone", "-q", str(origin), str(repo))
-    sh(repo, "git", "config", "user.email", "other@example.org")
-    sh(repo, "git", "config", "user.name", "Other editor")
-
-    add_draft(repo, 2, "Revised draft", "2025-12-12", "BBNJ/PC/3/INF/1")
-    edit(
-        repo / "data/workplan.yml",
-        "Establishment of the project team and interim governance",
-        "Establishment of the core project team and interim governance",
-    )
-    edit(repo / "data/workplan.yml", "    end: 2026-05-15\n", "    end: 2026-05-10\n")
-    edit(repo / "data/resources.yml", "    amount: 120000\n", "    amount: 150000\n")
-    resources = (repo / "data/resources.yml").read_text()
-    removed = re.search(r"\n  - id: R1\.3\n.*?(?=\n  - id: |\n\s*#|\Z)", resources, re.DOTALL)
-    (repo / "data/resources.yml").write_text(resources.replace(removed.group(0), ""))
-    edit(
-        repo / "docs/en/roadmap.md",
-        "and the resources each requires.",
-        "and the human, technical and financial resources each requires.",
-    )
-    commit(repo, "Revised draft")
-    # English edited and titled in English only: the translations follow later.
-    proc = publish(repo, "draft-2", "--push", "--allow-incomplete")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    snapshots[2] = branch_files(repo)
-
-    add_draft(repo, 3, "Third draft", "2026-01-20")
-    path = repo / "data/resources.yml"
-    path.write_text(path.read_text().rstrip() + "\n" + NEW_RESOURCE)
-    commit(repo, "Third draft")
-    proc = publish(repo, "draft-3", "--push", "--allow-incomplete")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    snapshots[3] = branch_files(repo)
-    return {"repo": repo, "origin": origin, "snapshots": snapshots, "output": proc.stdout}
+def history(history_in_background):
+    """Three drafts published (tests/drafts_history.py, begun when the session began): the
+    clone they were published from, the bare origin, the branch after each, the last output."""
+    return history_in_background.result()
 
 
 @pytest.fixture
@@ -656,7 +566,7 @@ def test_serve_published_command_serves_the_branch(history):
 )
 def test_published_pages_have_no_axe_violation(browser, published_server, path):
     """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
-    from tests.test_accessibility import violations
+    from quality.axe import violations
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -1,0 +1,27 @@
+"""axe-core (npm, pinned in package-lock.json) run in a page of Debian's Chromium."""
+
+from __future__ import annotations
+
+from quality.tools import AXE_JS, npm_file
+
+# All rules axe runs by default (WCAG A and AA, and its best practices), plus the WCAG 2.0-2.2
+# A and AA rules it leaves off by default (target size, deprecated ones).
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+RUN_AXE = """async (tags) => {
+  const rules = Object.fromEntries(axe.getRules(tags).map(r => [r.ruleId, {enabled: true}]));
+  const result = await axe.run(document, {rules, resultTypes: ["violations"]});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.slice(0, 3).map(
+      n => n.target.join(" ") + ": " + n.failureSummary.split("\\n")[1])}));
+}"""
+
+
+def violations(page) -> list[str]:
+    """axe's findings in the page as it is now, one line (and up to three places) each."""
+    page.add_script_tag(path=str(npm_file(AXE_JS)))
+    found = page.evaluate(RUN_AXE, WCAG_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']}\n      " + "\n      ".join(v["nodes"])
+        for v in found
+    ]
