@@ -250,6 +250,22 @@ def test_notice_status_page_and_side_by_side_agree_with_the_command(
     assert row and row.group(1) == "outdated"
 
 
+def test_a_page_compares_the_data_texts_it_shows_and_no_other():
+    """The road map names each activity in a link's tooltip: its view and its notice count the
+    activities' titles, not the rest of the work plan, which the work plan page shows."""
+    from roadmap.render.catalogue import data_shown
+
+    roadmap = data_shown('{{ phases_overview() }}\n{{ phase_details("P1") }}')
+    assert "data/phases.yml#P1.O1.title" in roadmap
+    assert "data/workplan.yml#A1.1.title" in roadmap
+    assert "data/workplan.yml#A1.1.description" not in roadmap
+    assert "data/workplan.yml#A1.1.deliverables[0]" not in roadmap
+    assert "data/resources.yml#R1.1.title" not in roadmap
+    both = data_shown('{{ phase_details("P1") }} {{ workplan() }}')
+    assert "data/workplan.yml#A1.1.deliverables[0]" in both
+    assert not data_shown("No macro here.")
+
+
 def test_side_by_side_columns_carry_their_language_and_direction():
     from roadmap.render import compare
 

@@ -17,12 +17,13 @@ from ..translations.freshness import Status
 from . import changes, drafts, glossary, phases, refs, resources, timeline, translations, workplan
 from .links import Origin
 
-# The data files whose texts each macro shows: the side-by-side view compares them, and a page
-# says when some of them are outdated in its language.
+# The data texts each macro shows: the side-by-side view compares them, and a page says when
+# some of them are outdated in its language. "workplan" is every text of data/workplan.yml;
+# "workplan:title" its items' titles alone (the road map names activities in link tooltips).
 MACRO_DATA: dict[str, tuple[str, ...]] = {
     "draft_status": ("drafts",),
     "phases_overview": ("phases",),
-    "phase_details": ("phases", "workplan"),
+    "phase_details": ("phases", "workplan:title"),
     "events_table": ("events",),
     "timeline": ("phases", "events"),
     "workplan": ("workplan", "actors"),
@@ -32,13 +33,37 @@ MACRO_DATA: dict[str, tuple[str, ...]] = {
     "glossary_table": ("glossary",),
 }
 _CALL = re.compile(r"\{\{-?\s*(\w+)\s*\(")
+_FIELD = re.compile(r"\.([A-Za-z_]+)(?:\[\d+\])*$")  # A1.1.deliverables[0] -> deliverables
 
 
-def data_shown(markdown: str) -> list[str]:
-    """The data files (data/<name>.yml) whose texts a page's macros show, in file order."""
+@dataclass(frozen=True)
+class Shown:
+    """The data texts a page shows, by their source (data/workplan.yml#A1.1.title)."""
+
+    files: frozenset[str] = frozenset()  # data/<name>.yml: all of its texts
+    fields: frozenset[tuple[str, str]] = frozenset()  # (data/<name>.yml, field): these alone
+
+    def __contains__(self, source: str) -> bool:
+        file, _, anchor = source.partition("#")
+        if file in self.files:
+            return True
+        field = _FIELD.search(anchor)
+        return field is not None and (file, field.group(1)) in self.fields
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.fields)
+
+
+def data_shown(markdown: str) -> Shown:
+    """The data texts that a page's macros show."""
     called = set(_CALL.findall(markdown))
-    names = {name for macro in called for name in MACRO_DATA.get(macro, ())}
-    return [f"data/{name}.yml" for name in sorted(names)]
+    named = {name for macro in called for name in MACRO_DATA.get(macro, ())}
+    files = {f"data/{name}.yml" for name in named if ":" not in name}
+    fields = {
+        (f"data/{file}.yml", field)
+        for file, _, field in (name.partition(":") for name in named if ":" in name)
+    }
+    return Shown(frozenset(files), frozenset((f, k) for f, k in fields if f not in files))
 
 
 @dataclass

@@ -44,7 +44,7 @@ def for_page(
         if e.unit.kind == "section" and e.unit.file == source
     }
     shown = data_shown(pages[0])
-    texts = [e for e in status.of(lang) if e.unit.file in shown]
+    texts = [e for e in status.of(lang) if e.unit.source in shown]
     return page(lang, page_src, pages, states, texts, english_href)
 
 

@@ -5,6 +5,7 @@ above a page whose data texts are outdated, and the status page. All from ``fres
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_percent
 
@@ -12,6 +13,9 @@ from ..i18n import DEFAULT, LANGUAGES, formatting
 from ..translations.freshness import TRANSLATED, Status, Summary
 from ..translations.units import TOP, sections
 from .templating import render, render_block
+
+if TYPE_CHECKING:  # catalogue draws with this module
+    from .catalogue import Shown
 
 
 def notice(lang: str, href: str) -> str:
@@ -48,17 +52,17 @@ def data_notice(lang: str, count: int, compare_href: str | None) -> str:
 
 
 def page_notices(
-    status: Status, page: tuple[str, str], markdown: str, shown: list[str], hrefs: tuple[str, str]
+    status: Status, page: tuple[str, str], markdown: str, shown: Shown, hrefs: tuple[str, str]
 ) -> str:
     """A translated page with its notices: at each outdated section, and above the page when
-    texts of the data it shows (``shown``: data/<file>.yml) are outdated or missing.
+    texts of the data it shows (``shown``) are outdated or missing.
     ``page``: (language, page path such as group.md); ``hrefs``: the English page and the
     side-by-side view."""
     lang, src = page
     english_href, compare_href = hrefs
     outdated = status.outdated_sections(lang, f"docs/{DEFAULT}/{src}")
     markdown = mark_outdated(markdown, outdated, lang, english_href)
-    count = sum(1 for e in status.pending(lang) if e.unit.file in shown)
+    count = sum(1 for e in status.pending(lang) if e.unit.source in shown)
     if not count:
         return markdown
     lines = markdown.splitlines(keepends=True)
