@@ -24,9 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from roadmap import inputs
-from roadmap.build import Meanwhile, build
-from roadmap.checks import check_sources, with_pages
+from roadmap.build import build, build_checked
 from roadmap.checks.pages import check_pages
 from roadmap.i18n import CODES, DEFAULT, language
 from roadmap.i18n.languages import SAMPLE
@@ -137,28 +135,13 @@ def _write_scaled(dest: Path, phases: list, acts: list, funding: list, resources
 
 
 def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -> None:
-    """As `roadmap build` does it: check the data once, then build with it shared while the
-    pages are checked. Nothing is kept from a run before: a fresh process would have none."""
+    """As `roadmap build` does it (roadmap.build.build_checked), without its printing. Nothing
+    is kept from a run before: a fresh process would have none."""
     _forget()
-    checked = check_sources(root, data, pages=False)
-    if checked.errors or checked.roadmap is None:
-        sys.exit("\n".join(map(str, checked.errors)))
-
-    def pages() -> bool:
-        return not with_pages(checked, root).errors
-
-    shared = inputs.load(root, data, None, checked)
-    _built(
-        build(
-            langs,
-            site,
-            root=root,
-            report=lambda line: None,
-            shared=shared,
-            env={"ROADMAP_DATA_DIR": str(data)},
-            meanwhile=Meanwhile(check=pages),
-        )
-    )
+    done = build_checked(root, data, langs, site, report=lambda line: None)
+    if not done.built:
+        _built(done.results)  # a language that failed is named
+        sys.exit("\n".join(map(str, done.checked.errors)) or f"{root}: see `roadmap check`")
 
 
 def _forget() -> None:

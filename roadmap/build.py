@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import inputs
+from .checks import Checked, check_sources, with_pages
 from .engine import Built, engine
 from .project import config_file
 from .site import write_root
@@ -31,6 +32,56 @@ class Meanwhile:
 
     stop: threading.Event | None = None  # once set, the build is given up (an edit came)
     check: Callable[[], bool] | None = None  # its own work (the pages' check); False: given up
+
+
+@dataclass
+class Outcome:
+    """What `roadmap build` did: the check of the sources, and each language's build (none when
+    the data or the pages have mistakes: nothing was written)."""
+
+    checked: Checked  # the data's check; its errors: nothing else was done
+    results: list[Built]
+    pages_ok: bool = False  # the pages' check passed
+
+    @property
+    def built(self) -> bool:
+        return self.pages_ok and bool(self.results) and all(r.ok for r in self.results)
+
+
+def build_checked(
+    root: Path,
+    data_dir: Path,
+    langs: list[str],
+    site_dir: Path,
+    *,
+    jobs: int | None = None,
+    report: Callable[[str], object] = print,
+    pages_told: Callable[[Checked], bool] = lambda checked: not checked.errors,
+) -> Outcome:
+    """The data checked and loaded once, then ``langs`` built with it while the pages are
+    checked (they feed nothing to the build, and a second core is free for them); a page
+    mistake still stops the build. ``pages_told``: tells the pages' check, True if it passed.
+    ``report``: each language's line as it is built."""
+    checked = check_sources(root, data_dir, pages=False)
+    if checked.errors or checked.roadmap is None:
+        return Outcome(checked, [])
+    passed: list[bool] = []
+
+    def pages() -> bool:
+        passed.append(pages_told(with_pages(checked, root)))
+        return passed[0]
+
+    results = build(
+        langs,
+        site_dir,
+        root=root,
+        jobs=jobs,
+        report=report,
+        env={"ROADMAP_DATA_DIR": str(data_dir)},
+        shared=inputs.load(root, data_dir, None, checked),
+        meanwhile=Meanwhile(check=pages),
+    )
+    return Outcome(checked, results, passed == [True])
 
 
 def build_language(

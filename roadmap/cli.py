@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from . import inputs, project
-from .build import Meanwhile, build
-from .checks import Checked, check_sources, with_pages
+from . import project
+from .build import build_checked
+from .checks import Checked, check_sources
 from .gitrepo import BRANCH
 from .i18n import CODES
 
@@ -63,35 +63,22 @@ def cmd_check(args) -> int:
 
 
 def cmd_build(args) -> int:
-    """The data checked first; the pages while the languages are built (they feed nothing to
-    the build, and a second core is free for them)."""
-    checked = check_sources(args.project, args.data, pages=False)
-    if checked.errors or checked.roadmap is None:
-        _reported(checked, verbose=False)
-        print("Nothing was built.", file=sys.stderr)
-        return 1
-    shared = inputs.load(args.project, args.data, None, checked)  # once
     langs = args.lang or list(CODES)
-    print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
     started = time.perf_counter()
-    pages_ok = []
 
-    def check_pages() -> bool:
-        pages_ok.append(_reported(with_pages(checked, args.project), verbose=False) is not None)
-        return pages_ok[0]
+    def told(checked: Checked) -> bool:  # the pages' check, made while the languages build
+        return _reported(checked, verbose=False) is not None
 
-    results = build(
-        langs,
-        args.site_dir,
-        root=args.project,
-        jobs=args.jobs,
-        env={"ROADMAP_DATA_DIR": str(args.data)},
-        shared=shared,
-        meanwhile=Meanwhile(check=check_pages),
+    print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
+    done = build_checked(
+        args.project, args.data, langs, args.site_dir, jobs=args.jobs, pages_told=told
     )
-    if pages_ok != [True]:
+    if done.checked.errors:
+        _reported(done.checked, verbose=False)
+    if done.checked.errors or not done.pages_ok:
         print("Nothing was built.", file=sys.stderr)
         return 1
+    results = done.results
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] build failed:\n{r.output}", file=sys.stderr)
