@@ -33,6 +33,7 @@ from roadmap.project import find
 
 ROOT = find(Path(__file__).parent)
 REPEAT = 3  # each time below is the median of this many runs
+BUILD_REPEAT = 5  # the builds' ratios: the machine's speed comes and goes by a tenth or more
 # Ratios measured in the same run, and the most each may be.
 GOALS = {
     "six": 1.15,
@@ -180,16 +181,22 @@ def bench_validation(big: Path) -> None:
     print(f"  pages of six languages checked      {pages * 1000:8.1f} ms   {pages / base:5.2f}x")
 
 
-def interleaved(variants: dict, repeat: int = REPEAT) -> dict[str, float]:
-    """Median seconds of each variant, run in turns (A B C, A B C, ...): a load that comes and
-    goes on the machine then falls on all of them alike."""
+def interleaved(variants: dict, repeat: int = REPEAT) -> dict[str, list[float]]:
+    """Seconds of each run of each variant, run in turns (A B C, A B C, ...): a load that comes
+    and goes on the machine then falls on all of them alike."""
     runs: dict[str, list[float]] = {name: [] for name in variants}
     for _ in range(repeat):
         for name, fn in variants.items():
             start = time.perf_counter()
             fn()
             runs[name].append(time.perf_counter() - start)
-    return {name: statistics.median(times) for name, times in runs.items()}
+    return runs
+
+
+def paired(runs: dict[str, list[float]], ours: str, base: str) -> float:
+    """Median of the ratios of each turn's two runs (``ours`` and ``base``, run one after the
+    other): the two share the machine's speed of that moment, which a ratio of medians does not."""
+    return statistics.median(a / b for a, b in zip(runs[ours], runs[base], strict=True))
 
 
 def _verdict(ratio: float, goal: float) -> str:
@@ -210,7 +217,7 @@ def bench_builds(tmp: Path, big: Path) -> Path:
     pages_10x = capture(big, langs, tmp / "site-captured-10x", build_language)
     plain_10x = plain_project(big, tmp / "plain-10x", pages_10x)
     plain_build(tmp / "site-plain", langs, plain_root)
-    t = interleaved(
+    runs = interleaved(
         {
             "plain": lambda: plain_build(tmp / "site-plain", langs, plain_root),
             "ours": lambda: roadmap_build(site, langs, data),
@@ -219,27 +226,30 @@ def bench_builds(tmp: Path, big: Path) -> Path:
             "plain-tenfold": lambda: plain_build(tmp / "site-plain-10x", langs, plain_10x),
             "plain-one": lambda: plain_build(tmp / "site-plain-en", one, plain_root),
             "ours-one": lambda: roadmap_build(tmp / "site-en", one, data),
-        }
+        },
+        BUILD_REPEAT,
     )
-    _print_builds(t, sorted(len(list((site / code).rglob("*.html"))) for code in langs), jobs)
+    _print_builds(runs, sorted(len(list((site / code).rglob("*.html"))) for code in langs), jobs)
     return site
 
 
-def _print_builds(t: dict[str, float], counts: list[int], jobs: int) -> None:
+def _print_builds(runs: dict[str, list[float]], counts: list[int], jobs: int) -> None:
+    t = {name: statistics.median(times) for name, times in runs.items()}
     print(
         f"\n2. builds, {counts[0]} to {counts[-1]} pages a language, plain building the same"
         f" ({jobs} languages at a time); ours as a fresh `roadmap build` does it (check"
-        f" included, nothing kept from the run before); median of {REPEAT} runs taken in turns"
+        f" included, nothing kept from the run before); {BUILD_REPEAT} runs each taken in turns:"
+        " times are medians, ratios the median of each turn's ratio of two runs side by side"
     )
     print(f"  plain mkdocs-material, six languages  {t['plain']:6.2f} s")
     print(
         f"  ours, six languages                   {t['ours']:6.2f} s   "
-        + _verdict(t["ours"] / t["plain"], GOALS["six"])
+        + _verdict(paired(runs, "ours", "plain"), GOALS["six"])
         + " of plain"
     )
     print(
         f"  ours, ten times the data              {t['tenfold']:6.2f} s   "
-        + _verdict(t["tenfold"] / t["copy"], GOALS["tenfold"])
+        + _verdict(paired(runs, "tenfold", "copy"), GOALS["tenfold"])
         + f" of our data in the same copy ({t['copy']:.2f} s)"
     )
     print(
@@ -249,7 +259,7 @@ def _print_builds(t: dict[str, float], counts: list[int], jobs: int) -> None:
     print(f"  plain mkdocs-material, {DEFAULT} alone        {t['plain-one']:6.2f} s")
     print(
         f"  ours, {DEFAULT} alone                         {t['ours-one']:6.2f} s   "
-        + _verdict(t["ours-one"] / t["plain-one"], GOALS["one"])
+        + _verdict(paired(runs, "ours-one", "plain-one"), GOALS["one"])
         + " of plain"
     )
 
@@ -265,13 +275,14 @@ def bench_editions(tmp: Path) -> None:
     def editions(pdf: bool, offline: bool) -> None:
         make(Request(ROOT, site, langs, env, pdf=pdf, offline=offline), report=lambda line: None)
 
-    t = interleaved(
+    runs = interleaved(
         {
             "build": lambda: roadmap_build(site, langs, data),
             "pdf": lambda: editions(True, False),
             "offline": lambda: editions(False, True),
         }
     )
+    t = {name: statistics.median(times) for name, times in runs.items()}
     sizes = {
         kind: sum(f.stat().st_size for f in site.glob(f"*/downloads/*{ext}")) / 1e6
         for kind, ext in (("pdf", ".pdf"), ("offline", ".zip"))
