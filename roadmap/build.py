@@ -194,19 +194,25 @@ def _run(
 ) -> list[Built]:
     """Each language in a worker forked for it alone, so that each starts clean; [] when
     ``meanwhile`` gives the build up (the pool's exit stops the workers)."""
-    stop, alongside = (meanwhile.stop, meanwhile.check) if meanwhile else (None, None)
-    done: dict[str, Built] = {}
     # What this process holds (the engine, jieba's dictionary, the data) is left out of the
     # workers' garbage collections, which would walk it all again and again (and would copy
     # the pages they share with this process); unfrozen after, for a long-lived preview.
     gc.freeze()
     try:
-        return _collect(tasks, jobs, report, worker, stop, alongside, done)
+        return _collect(tasks, jobs, report, worker, meanwhile)
     finally:
         gc.unfreeze()
 
 
-def _collect(tasks, jobs, report, worker, stop, alongside, done) -> list[Built]:
+def _collect(
+    tasks: list[Task],
+    jobs: int,
+    report: Callable[[str], object],
+    worker: Callable[[Task], Built],
+    meanwhile: Meanwhile | None,
+) -> list[Built]:
+    stop, alongside = (meanwhile.stop, meanwhile.check) if meanwhile else (None, None)
+    done: dict[str, Built] = {}
     with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
         results = pool.imap_unordered(worker, tasks)
         if alongside is not None and not alongside():

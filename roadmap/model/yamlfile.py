@@ -16,8 +16,6 @@ import yaml
 from ..yamlreader import FAST
 from .problems import DataError, Path, Problem, format_path
 
-_FAST = FAST
-
 MAX_BYTES = 2_000_000
 MAX_DEPTH = 20
 
@@ -77,7 +75,7 @@ def _parsed(text: str, display: str) -> YamlDoc:
     _check_characters(text, display)
     _check_events(text, display)
     try:
-        node = yaml.compose(text, Loader=_FAST)
+        node = yaml.compose(text, Loader=FAST)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(text, display, exc) from None
     doc = YamlDoc(display, None)
@@ -134,7 +132,7 @@ def _check_events(text: str, display: str) -> None:
     """Refuse aliases and deep nesting, seen in one cheap, iterative pass before any recursion."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_FAST):
+        for event in yaml.parse(text, Loader=FAST):
             mark = event.start_mark
             assert mark is not None  # the parser marks every event
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -163,7 +161,7 @@ def _check_events(text: str, display: str) -> None:
 
 
 def _syntax_error(text: str, display: str, fast: yaml.MarkedYAMLError) -> DataError:
-    """A syntax error in PyYAML's own words, which ``_HINTS`` explain: libyaml (``_FAST``) words
+    """A syntax error in PyYAML's own words, which ``_HINTS`` explain: libyaml (``FAST``) words
     some differently, so the file is read once more, slowly, only when it has a mistake."""
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)

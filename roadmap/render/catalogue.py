@@ -63,7 +63,7 @@ def data_shown(markdown: str) -> Shown:
         (f"data/{file}.yml", field)
         for file, _, field in (name.partition(":") for name in named if ":" in name)
     }
-    return Shown(frozenset(files), frozenset((f, k) for f, k in fields if f not in files))
+    return Shown(frozenset(files), frozenset(fields))
 
 
 @dataclass

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import yaml
 
+from ..yamlreader import values
 from .freshness import TRANSLATED, fingerprint
 from .units import Unit
 
 FOLDER = "translations"
-_READER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HEADER = (
     "# The English each {name} translation was made from: source -> short SHA-256 of its text.\n"
     "# Written by `roadmap translations mark` and `roadmap translations import`; do not edit.\n"
@@ -40,7 +41,7 @@ def read(root: Path) -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=16)  # `roadmap serve` reads them before every rebuild, mostly unchanged
 def _parsed(text: str) -> dict | None:
     """The file's mapping, shared: read-only for the caller."""
-    return yaml.load(text, Loader=_READER)  # a safe loader (libyaml's when built)
+    return cast("dict | None", values(text))  # the tool writes a mapping, or nothing
 
 
 def mark(root: Path, lang: str, units: list[Unit]) -> list[Unit]:
