@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 from pathlib import Path
 
@@ -20,7 +21,6 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
-    "desktop_visit": "browser",
     "history": "publish",
     "scratch": "publish",
     "published_server": "publish",
@@ -102,14 +102,7 @@ def desktop_visit(browser, server, site):
     """section -> its pages visited once on a desktop (tests/visits.py), on first asking."""
     from tests.visits import visit
 
-    done: dict = {}
-
-    def of(section: str):
-        if section not in done:
-            done[section] = visit(browser, server, site, section)
-        return done[section]
-
-    return of
+    return functools.cache(lambda section: visit(browser, server, site, section))
 
 
 @pytest.fixture(scope="session")

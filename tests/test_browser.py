@@ -9,11 +9,12 @@ import pytest
 
 from roadmap.i18n import LANGUAGES
 from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
+from tests.visits import DESKTOP
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**DESKTOP)
     requests: list[str] = []
     # On the context, not the page: requests of the search worker are heard too.
     context.on("request", lambda r: requests.append(r.url))

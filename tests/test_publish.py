@@ -30,6 +30,7 @@ from tests.drafts_history import (
     sh,
 )
 from tests.helpers import edit, run_roadmap
+from tests.visits import DESKTOP
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -464,7 +465,7 @@ def published_server(history, tmp_path_factory):
 
 @pytest.fixture
 def reader(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**DESKTOP)
     yield context.new_page()
     context.close()
 
@@ -568,7 +569,7 @@ def test_published_pages_have_no_axe_violation(browser, published_server, path):
     """Old-draft banner, version selector, redlines and cite box, as a reader gets them."""
     from quality.axe import violations
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(**DESKTOP)
     page = context.new_page()
     page.goto(published_server + path)
     page.locator(".md-version").wait_for()
