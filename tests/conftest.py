@@ -106,6 +106,14 @@ def desktop_visit(browser, server, site):
 
 
 @pytest.fixture(scope="session")
+def phone_visit(browser, server, site):
+    """section -> its pages visited once on a phone (tests/visits.py), on first asking."""
+    from tests.visits import phone_visit
+
+    return functools.cache(lambda section: phone_visit(browser, server, site, section))
+
+
+@pytest.fixture(scope="session")
 def debugging_port() -> int:
     import socket
 

@@ -8,46 +8,24 @@ from pathlib import Path
 import pytest
 
 from quality.axe import violations
-from roadmap.translations.views import FOLDER
-from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
+from tests.helpers import KNOWN_WORDS, SECTIONS
 from tests.visits import DESKTOP
 
-DEVICES = {
-    "desktop": DESKTOP,
-    "phone": {
-        "viewport": {"width": 412, "height": 823},
-        "is_mobile": True,
-        "has_touch": True,
-        "device_scale_factor": 2,
-    },
-}
 
-
-@pytest.mark.parametrize("device", DEVICES)
+@pytest.mark.parametrize("device", ("desktop", "phone"))
 @pytest.mark.parametrize("section", SECTIONS)
-def test_every_page_has_no_axe_violation(browser, server, site, desktop_visit, section, device):
-    """Every page on a desktop (audited in the one visit of each page, tests/visits.py); on a
-    phone, every page but the side-by-side views after the first: they share one template,
-    and a phone's layout of each is gated by the sideways scroll test (test_browser.py)."""
-    if device == "desktop":
-        failures = desktop_visit(section).violations
-        assert not failures, "\n".join(failures)
-        return
-    context = browser.new_context(**DEVICES[device])
-    page = context.new_page()
-    failures = []
-    urls = section_urls(site, section)
-    views = [url for url in urls if f"/{FOLDER}/" in url]
-    for url in [url for url in urls if url not in views[1:]]:
-        page.goto(server + url)
-        failures += [f"{url}: {v}" for v in violations(page)]
-    context.close()
+def test_every_page_has_no_axe_violation(desktop_visit, phone_visit, section, device):
+    """Every page on a desktop; on a phone, every page but the side-by-side views after the
+    first: they share one template, and a phone's layout of each is gated by the sideways
+    scroll test (test_browser.py). Audited in the one visit of each page on each (visits.py)."""
+    visit = desktop_visit if device == "desktop" else phone_visit
+    failures = visit(section).violations
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("code", KNOWN_WORDS)
 def test_search_dialog_with_results_has_no_axe_violation(browser, server, code):
-    context = browser.new_context(**DEVICES["desktop"])
+    context = browser.new_context(**DESKTOP)
     page = context.new_page()
     page.goto(f"{server}/{code}/")
     page.keyboard.press("/")
