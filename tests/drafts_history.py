@@ -38,6 +38,21 @@ def publish(repo: Path, draft: str, *extra: str):
     return run_roadmap("--project", str(repo), "publish", draft, "--site-url", SITE_URL, *extra)
 
 
+# `roadmap publish` without its PDFs and offline copies (tests/publish_without_editions.py)
+WITHOUT_EDITIONS = [sys.executable, "-m", "tests.publish_without_editions"]
+
+
+def publish_without_editions(repo: Path, draft: str, *extra: str):
+    return subprocess.run(
+        [*WITHOUT_EDITIONS, "--project", str(repo), "publish", draft, "--site-url", SITE_URL]
+        + list(extra),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def add_draft(repo: Path, number: int, title: str, date: str, symbol: str = "") -> None:
     path = repo / "data/drafts.yml"
     path.write_text(

@@ -23,13 +23,15 @@ from roadmap import gitrepo
 from roadmap.i18n import CODES, DEFAULT
 from tests.drafts_history import (
     SITE_URL,
+    WITHOUT_EDITIONS,
     add_draft,
     branch_files,
     commit,
     publish,
+    publish_without_editions,
     sh,
 )
-from tests.helpers import edit, run_roadmap
+from tests.helpers import ROOT, edit, run_roadmap
 from tests.visits import DESKTOP
 
 
@@ -163,7 +165,8 @@ def test_a_page_mistake_is_refused_before_building(scratch):
 
 
 def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
-    """Three languages are committed to the branch when the fourth fails: all are undone."""
+    """Three languages are committed to the branch when the fourth fails: all are undone.
+    (Without the PDFs and offline copies, which play no part in it.)"""
     from mike import commands
 
     from roadmap import publish as publishing
@@ -179,6 +182,7 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
         return real(cfg, version, *args, deploy_prefix=deploy_prefix, **kwargs)
 
     monkeypatch.setattr(publishing.mike, "deploy", failing)
+    monkeypatch.setattr(publishing, "_make_editions", lambda *args, **kwargs: None)
     with pytest.raises(publishing.PublishError, match="disk full"):
         publishing.publish(
             scratch,
@@ -216,7 +220,8 @@ def _refs(repo: Path) -> str:
 
 def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_path):
     """Two clones publish the same draft at the same time: one wins, the other is told so and
-    its clone and the remote stay as they were (the winner's draft on the remote)."""
+    its clone and the remote stay as they were (the winner's draft on the remote). Both run
+    `roadmap publish` without the PDFs and offline copies (tests/publish_without_editions.py)."""
     origin = tmp_path / "origin.git"
     shutil.copytree(history["origin"], origin)
     clones = []
@@ -233,9 +238,7 @@ def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_
     procs = [
         subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "roadmap.cli",
+                *WITHOUT_EDITIONS,
                 "--project",
                 str(clone),
                 "publish",
@@ -245,6 +248,7 @@ def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_
                 "--push",
                 "--allow-incomplete",  # draft 4's title is in English only
             ],
+            cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -277,7 +281,8 @@ def test_a_second_publish_in_the_same_clone_is_refused(scratch):
 
 
 def test_outdated_translations_are_refused_then_published_with_notices(scratch):
-    """Draft 2 edited English and drafts 2 to 4 have English titles only: the gate lists them."""
+    """Draft 2 edited English and drafts 2 to 4 have English titles only: the gate lists them.
+    (Published without the PDFs and offline copies, tests/publish_without_editions.py.)"""
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
     commit(scratch, "Draft 4")
@@ -289,7 +294,7 @@ def test_outdated_translations_are_refused_then_published_with_notices(scratch):
         assert f"{lang}: missing  data/drafts.yml#draft-4.title" in proc.stderr
     assert "--allow-incomplete" in proc.stderr and "nothing was published" in proc.stderr
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
-    proc = publish(scratch, "draft-4", "--allow-incomplete")
+    proc = publish_without_editions(scratch, "draft-4", "--allow-incomplete")
     assert proc.returncode == 0, proc.stderr
     page = read(scratch, "fr/draft-4/roadmap/index.html")
     assert "roadmap-translation-outdated" in page
@@ -514,7 +519,6 @@ def test_language_root_redirects_to_the_latest_draft(reader, published_server):
 
 def test_serve_published_command_serves_the_branch(history):
     import socket
-    import sys
     import time
     import urllib.request
 
