@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -19,29 +21,29 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 @pytest.fixture(scope="module")
 def properdocs(tmp_path_factory):
-    """Every language built by ProperDocs (its own environment: `make test` sets it up)."""
+    """Every language built by ProperDocs (its own environment: `make test` sets it up), as
+    many at a time as there are cores: each build is one process on one core."""
     if not PROPERDOCS.is_file():
         pytest.fail(f"{PROPERDOCS} is missing: `make test` creates .venv-properdocs (README)")
     out = tmp_path_factory.mktemp("properdocs")
-    for code in CODES:
-        proc = subprocess.run(
-            [
-                str(PROPERDOCS),
-                "build",
-                "--strict",
-                "-f",
-                str(config_file(code, ROOT)),
-                "-d",
-                str(out / code),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        procs = dict(
+            zip(CODES, pool.map(lambda code: _build(code, out / code), CODES), strict=True)
         )
+    for code, proc in procs.items():
         assert proc.returncode == 0, f"[{code}]\n{proc.stdout}\n{proc.stderr}"
     return out
+
+
+def _build(code: str, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(PROPERDOCS), "build", "--strict", "-f", str(config_file(code, ROOT)), "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
 
 
 @pytest.mark.parametrize("code", CODES)
