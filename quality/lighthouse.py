@@ -47,6 +47,7 @@ def audit(
             "--output-path=stdout",
             "--quiet",
             f"--only-categories={','.join(categories)}",
+            "--disable-full-page-screenshot",  # a picture for the HTML report, not for a score
             *browser,
         ],
         capture_output=True,
