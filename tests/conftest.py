@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
+    "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
     "history": "publish",
     "scratch": "publish",
     "published_server": "publish",
@@ -66,6 +68,30 @@ def history_in_background(request, tmp_path_factory):
     job = Background(tmp_path_factory.mktemp("publish"))
     yield job
     job.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def lighthouse_in_background(request):
+    """The Lighthouse gate's audits (test_lighthouse.py), begun as soon as the site is served
+    when a selected test reads them: mostly waiting on their pages, they run in a thread
+    beside the other tests, in the session's Chromium (a tab of their own)."""
+    if not any(
+        "lighthouse_reports" in getattr(i, "fixturenames", ()) for i in request.session.items
+    ):
+        yield None
+        return
+    from quality import lighthouse
+
+    server = request.getfixturevalue("server")
+    request.getfixturevalue("browser")  # closed after this fixture: the audits end first
+    port = request.getfixturevalue("debugging_port")
+    with ThreadPoolExecutor(1) as pool:
+        yield pool.submit(
+            lambda: {
+                path: lighthouse.audit(server + path, lighthouse.GATED, port=port)
+                for path in lighthouse.GATE_PAGES
+            }
+        )
 
 
 @pytest.fixture(scope="session")
