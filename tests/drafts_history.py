@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from roadmap import gitrepo
-from tests.helpers import ROOT, edit, run_roadmap
+from tests.helpers import ROADMAP, ROOT, edit, run_roadmap
 
 SITE_URL = "https://chm-roadmap.example.org/"
 NEW_RESOURCE = """
@@ -34,22 +34,14 @@ def sh(cwd: Path, *args: str) -> str:
     return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
 
 
-def publish(repo: Path, draft: str, *extra: str):
-    return run_roadmap("--project", str(repo), "publish", draft, "--site-url", SITE_URL, *extra)
-
-
 # `roadmap publish` without its PDFs and offline copies (tests/publish_without_editions.py)
 WITHOUT_EDITIONS = [sys.executable, "-m", "tests.publish_without_editions"]
 
 
-def publish_without_editions(repo: Path, draft: str, *extra: str):
-    return subprocess.run(
-        [*WITHOUT_EDITIONS, "--project", str(repo), "publish", draft, "--site-url", SITE_URL]
-        + list(extra),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+def publish(repo: Path, draft: str, *extra: str, editions: bool = True):
+    return run_roadmap(
+        *("--project", str(repo), "publish", draft, "--site-url", SITE_URL, *extra),
+        command=ROADMAP if editions else WITHOUT_EDITIONS,
     )
 
 

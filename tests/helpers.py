@@ -17,12 +17,16 @@ ROOT = Path(__file__).resolve().parent.parent  # the checkout under test
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
+ROADMAP = [sys.executable, "-m", "roadmap.cli"]  # the `roadmap` command
+
+
 def run_roadmap(
-    *args: str, cwd: Path = ROOT, env: dict | None = None
+    *args: str, cwd: Path = ROOT, env: dict | None = None, command: list[str] = ROADMAP
 ) -> subprocess.CompletedProcess:
-    """The `roadmap` command, run as a user runs it, in ``cwd``."""
+    """The `roadmap` command (or ``command``, a variant of it), run as a user runs it, in
+    ``cwd``."""
     return subprocess.run(
-        [sys.executable, "-m", "roadmap.cli", *args],
+        [*command, *args],
         cwd=cwd,
         capture_output=True,
         check=False,

@@ -8,10 +8,10 @@ import sys
 from roadmap import cli, publish
 
 
-def _no_editions(*_args, **_kwargs) -> None:
-    return None
+def no_editions(*_args, **_kwargs) -> None:
+    """In place of roadmap.publish._make_editions."""
 
 
 if __name__ == "__main__":
-    publish._make_editions = _no_editions
+    publish._make_editions = no_editions
     sys.exit(cli.main())

@@ -28,10 +28,10 @@ from tests.drafts_history import (
     branch_files,
     commit,
     publish,
-    publish_without_editions,
     sh,
 )
 from tests.helpers import ROOT, edit, run_roadmap
+from tests.publish_without_editions import no_editions
 from tests.visits import DESKTOP
 
 
@@ -182,7 +182,7 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
         return real(cfg, version, *args, deploy_prefix=deploy_prefix, **kwargs)
 
     monkeypatch.setattr(publishing.mike, "deploy", failing)
-    monkeypatch.setattr(publishing, "_make_editions", lambda *args, **kwargs: None)
+    monkeypatch.setattr(publishing, "_make_editions", no_editions)
     with pytest.raises(publishing.PublishError, match="disk full"):
         publishing.publish(
             scratch,
@@ -294,7 +294,7 @@ def test_outdated_translations_are_refused_then_published_with_notices(scratch):
         assert f"{lang}: missing  data/drafts.yml#draft-4.title" in proc.stderr
     assert "--allow-incomplete" in proc.stderr and "nothing was published" in proc.stderr
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
-    proc = publish_without_editions(scratch, "draft-4", "--allow-incomplete")
+    proc = publish(scratch, "draft-4", "--allow-incomplete", editions=False)
     assert proc.returncode == 0, proc.stderr
     page = read(scratch, "fr/draft-4/roadmap/index.html")
     assert "roadmap-translation-outdated" in page
