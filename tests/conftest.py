@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, build_one, run_roadmap
+from tests.visits import FIXTURES
 
 # A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
 # these markers (no site build, no browser, no publishing); `make test` runs them all.
@@ -22,6 +23,7 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
+    **{name: "browser" for name in FIXTURES},  # the pages' visits (tests/visits.py)
     "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
     "history": "publish",
     "scratch": "publish",
@@ -33,6 +35,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         for tier in sorted({TIERS[f] for f in getattr(item, "fixturenames", ()) if f in TIERS}):
             item.add_marker(tier)
+    # The tests that read the visits made in the background go last, when they are made.
+    items.sort(key=lambda item: bool(FIXTURES.keys() & set(getattr(item, "fixturenames", ()))))
 
 
 @pytest.fixture
@@ -123,20 +127,40 @@ def browser(debugging_port):
         b.close()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def visits_in_background(request):
+    """The visits of the pages the selected tests read (tests/visits.py), begun as soon as the
+    site is served: they run in a thread beside the tests that need none, which go first."""
+    from tests.visits import InBackground, wanted
+
+    visits = wanted(request.session.items)
+    if not visits:
+        yield None
+        return
+    server = request.getfixturevalue("server")
+    site = request.getfixturevalue("site")
+    request.getfixturevalue("browser")  # closed after this fixture: the visits end first
+    job = InBackground(request.getfixturevalue("debugging_port"), server, site, visits)
+    yield job
+    job.stop()
+
+
 @pytest.fixture(scope="session")
-def desktop_visit(browser, server, site):
-    """section -> its pages visited once on a desktop (tests/visits.py), on first asking."""
-    from tests.visits import visit
-
-    return functools.cache(lambda section: visit(browser, server, site, section))
+def desktop_visit(visits_in_background):
+    """section -> its pages as visited on a desktop (tests/visits.py)."""
+    return functools.partial(visits_in_background.result, "desktop")
 
 
 @pytest.fixture(scope="session")
-def phone_visit(browser, server, site):
-    """section -> its pages visited once on a phone (tests/visits.py), on first asking."""
-    from tests.visits import phone_visit
+def phone_visit(visits_in_background):
+    """section -> its pages as visited on a phone (tests/visits.py)."""
+    return functools.partial(visits_in_background.result, "phone")
 
-    return functools.cache(lambda section: phone_visit(browser, server, site, section))
+
+@pytest.fixture(scope="session")
+def print_visit(visits_in_background):
+    """section -> its pages as printed (tests/visits.py)."""
+    return functools.partial(visits_in_background.result, "print")
 
 
 @pytest.fixture(scope="session")

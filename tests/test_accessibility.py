@@ -15,9 +15,10 @@ from tests.visits import DESKTOP
 @pytest.mark.parametrize("device", ("desktop", "phone"))
 @pytest.mark.parametrize("section", SECTIONS)
 def test_every_page_has_no_axe_violation(desktop_visit, phone_visit, section, device):
-    """Every page on a desktop; on a phone, every page but the side-by-side views after the
-    first: they share one template, and a phone's layout of each is gated by the sideways
-    scroll test (test_browser.py). Audited in the one visit of each page on each (visits.py)."""
+    """Every page on a desktop; on a phone, the rules whose outcome the layout changes on
+    every page, all of them on the home page and a side-by-side view (what only a phone
+    shows: its drawer, its header). Audited in the one visit of each page on each
+    (tests/visits.py)."""
     visit = desktop_visit if device == "desktop" else phone_visit
     failures = visit(section).violations
     assert not failures, "\n".join(failures)

@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from roadmap.i18n import LANGUAGES
-from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
-from tests.visits import DESKTOP, PHONE, wider_than_the_phone
+from tests.helpers import KNOWN_WORDS, SECTIONS
+from tests.visits import DESKTOP
 
 
 @pytest.fixture
@@ -88,56 +88,19 @@ def test_no_request_leaves_localhost(desktop_visit, section):
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_page_scrolls_sideways_on_a_phone(browser, server, site, phone_visit, section):
-    """Without the script as with it (measured in the one visit of each page on a phone,
+def test_no_page_scrolls_sideways_on_a_phone(phone_visit, section):
+    """Without the script as with it (measured in the visit of each page on a phone,
     tests/visits.py): a page wider than the phone scrolls sideways, and in Arabic a late fix
     by the script would shift the whole page (layout shift)."""
-    problems = [f"{wide} (with script)" for wide in phone_visit(section).wide]
-    context = browser.new_context(**PHONE, java_script_enabled=False)
-    page = context.new_page()
-    for url in section_urls(site, section):
-        page.goto(server + url)
-        problems += [f"{wide} (without script)" for wide in wider_than_the_phone(page, url)]
-    context.close()
+    problems = phone_visit(section).problems
     assert not problems, "\n".join(problems)
 
 
-# An A4 sheet (210 mm) less Chromium's default margins of about 1 cm, at 96 dots an inch.
-PAPER_WIDTH = 718
-PRINT_CHECK = """(width) => {
-  const clipped = [];
-  for (const el of document.querySelectorAll("body *")) {
-    const box = el.getBoundingClientRect();
-    if ((box.width || box.height) && (box.right > width + 1 || box.left < -1)) {
-      clipped.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(box.left)}..${Math.round(box.right)})`);
-    }
-  }
-  const shown = sel => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length);
-  return {
-    clipped: clipped.slice(0, 5),
-    chrome: [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-top"].filter(shown),
-    content: document.querySelector("article, main")?.getBoundingClientRect().height || 0,
-  };
-}"""
-
-
 @pytest.mark.parametrize("section", SECTIONS)
-def test_print_view_holds_the_whole_page(browser, server, site, section):
-    """On paper: nothing runs off the sheet sideways, the header, navigation and footer are gone."""
-    context = browser.new_context(viewport={"width": PAPER_WIDTH, "height": 1000})
-    page = context.new_page()
-    page.emulate_media(media="print")
-    problems = []
-    for url in section_urls(site, section):
-        page.goto(server + url)
-        found = page.evaluate(PRINT_CHECK, PAPER_WIDTH)
-        if found["clipped"]:
-            problems.append(f"{url}: runs off the paper: {found['clipped']}")
-        if found["chrome"]:
-            problems.append(f"{url}: printed with {found['chrome']}")
-        if found["content"] < 100:
-            problems.append(f"{url}: no content printed")
-    context.close()
+def test_print_view_holds_the_whole_page(print_visit, section):
+    """On paper: nothing runs off the sheet sideways, the header, navigation and footer are
+    gone (each page's printed view, tests/visits.py)."""
+    problems = print_visit(section).problems
     assert not problems, "\n".join(problems)
 
 

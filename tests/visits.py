@@ -1,15 +1,22 @@
-"""Each page of the built site visited once on a desktop and once on a phone, for the gates
-that read a visit: on a desktop, what it asked the network for (test_browser.py) and what axe
-finds in it (test_accessibility.py); on a phone, how wide it is (test_browser.py) and what axe
-finds."""
+"""Each page of the built site visited once for each of the gates that read a visit: on a
+desktop, what it asked the network for (test_browser.py) and what axe finds in it
+(test_accessibility.py); on a phone, how wide it is with and without its script
+(test_browser.py) and what axe finds that the layout changes; printed, whether it fits the
+paper (test_browser.py).
+
+The visits are made in a thread of their own, begun as the session begins (``InBackground``):
+they take a third of the suite, and run while the tests that need none do."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from quality import axe
 from roadmap.translations.views import FOLDER
-from tests.helpers import section_urls
+from tests.helpers import SECTIONS, section_urls
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE_WIDTH = 360  # a small phone: narrower than most, so the strictest for the layout
@@ -18,6 +25,23 @@ PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
+# An A4 sheet (210 mm) less Chromium's default margins of about 1 cm, at 96 dots an inch.
+PAPER_WIDTH = 718
+PRINT_CHECK = """(width) => {
+  const clipped = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const box = el.getBoundingClientRect();
+    if ((box.width || box.height) && (box.right > width + 1 || box.left < -1)) {
+      clipped.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(box.left)}..${Math.round(box.right)})`);
+    }
+  }
+  const shown = sel => [...document.querySelectorAll(sel)].some(e => e.getClientRects().length);
+  return {
+    clipped: clipped.slice(0, 5),
+    chrome: [".md-header", ".md-sidebar", ".md-footer", ".md-search", ".md-top"].filter(shown),
+    content: document.querySelector("article, main")?.getBoundingClientRect().height || 0,
+  };
+}"""
 
 
 @dataclass
@@ -25,7 +49,7 @@ class Visit:
     urls: list[str]  # the pages visited
     requests: list[str] = field(default_factory=list)  # every URL they asked for
     violations: list[str] = field(default_factory=list)  # "url: axe's finding", for each
-    wide: list[str] = field(default_factory=list)  # "url: its width", wider than the screen
+    problems: list[str] = field(default_factory=list)  # "url: what is wrong with its layout"
 
 
 def visit(browser, server: str, site, section: str) -> Visit:
@@ -51,22 +75,107 @@ def visit(browser, server: str, site, section: str) -> Visit:
 
 
 def phone_visit(browser, server: str, site, section: str) -> Visit:
-    """Every page of a section on a phone: its width, and axe's findings on every page but
-    the side-by-side views after the first (one template; each is measured for width)."""
+    """Every page of a section on a phone: its width, and axe's rules whose outcome changes
+    with the layout (axe.LAYOUT_RULES). All of axe's rules on the home page and the first
+    side-by-side view, for what only a phone shows (its drawer, its header): the rest of each
+    page is what the desktop visit audits, in the same words and colours. Then each page's
+    width without its script: a late fix by the script would shift the page as it loads."""
     seen = Visit(section_urls(site, section))
     views = [url for url in seen.urls if f"/{FOLDER}/" in url]
+    whole = {min(seen.urls, key=len), *views[:1]}  # the home page, a view
     context = browser.new_context(**PHONE)
     axe.load_in(context)
     page = context.new_page()
     for url in seen.urls:
         page.goto(server + url)
-        seen.wide += wider_than_the_phone(page, url)
-        if url not in views[1:]:
-            seen.violations += [f"{url}: {v}" for v in axe.violations(page)]
+        seen.problems += wider_than_the_phone(page, url, "with script")
+        found = axe.violations(page, None if url in whole else axe.LAYOUT_RULES)
+        seen.violations += [f"{url}: {v}" for v in found]
+    context.close()
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    for url in seen.urls:
+        page.goto(server + url)
+        seen.problems += wider_than_the_phone(page, url, "without script")
     context.close()
     return seen
 
 
-def wider_than_the_phone(page, url: str) -> list[str]:
+def wider_than_the_phone(page, url: str, how: str) -> list[str]:
     width = page.evaluate("document.documentElement.scrollWidth")
-    return [f"{url}: {width}px wide"] if width > PHONE_WIDTH else []
+    return [f"{url}: {width}px wide ({how})"] if width > PHONE_WIDTH else []
+
+
+def print_visit(browser, server: str, site, section: str) -> Visit:
+    """Every page of a section as printed: nothing runs off the sheet sideways, the header,
+    navigation and footer are gone, the content is there."""
+    seen = Visit(section_urls(site, section))
+    context = browser.new_context(viewport={"width": PAPER_WIDTH, "height": 1000})
+    page = context.new_page()
+    page.emulate_media(media="print")
+    for url in seen.urls:
+        page.goto(server + url)
+        found = page.evaluate(PRINT_CHECK, PAPER_WIDTH)
+        if found["clipped"]:
+            seen.problems.append(f"{url}: runs off the paper: {found['clipped']}")
+        if found["chrome"]:
+            seen.problems.append(f"{url}: printed with {found['chrome']}")
+        if found["content"] < 100:
+            seen.problems.append(f"{url}: no content printed")
+    context.close()
+    return seen
+
+
+KINDS: dict[str, Callable[..., Visit]] = {
+    "desktop": visit,
+    "phone": phone_visit,
+    "print": print_visit,
+}
+FIXTURES = {f"{kind}_visit": kind for kind in KINDS}  # the fixture that reads each kind
+
+
+def wanted(items: Iterable) -> list[tuple[str, str]]:
+    """(kind, section) of every visit the selected tests read, section after section."""
+    found = set()
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        for name, kind in FIXTURES.items():
+            if name in getattr(item, "fixturenames", ()) and params.get("device", kind) == kind:
+                found.add((kind, params["section"]))
+    return sorted(found, key=lambda w: (SECTIONS.index(w[1]), list(KINDS).index(w[0])))
+
+
+class InBackground:
+    """The visits ``wanted``, made one after another in a thread of their own, in the session's
+    Chromium (reached through its debugging port, as Playwright's objects belong to the thread
+    that made them); ``result`` waits for one."""
+
+    def __init__(self, port: int, server: str, site, wanted: list[tuple[str, str]]) -> None:
+        self._futures: dict[tuple[str, str], Future[Visit]] = {w: Future() for w in wanted}
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(port, server, site))
+        self._thread.start()
+
+    def _run(self, port: int, server: str, site) -> None:
+        from playwright.sync_api import sync_playwright
+
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+                for (kind, section), future in self._futures.items():
+                    if self._stopping.is_set():
+                        break
+                    future.set_result(KINDS[kind](browser, server, site, section))
+        except Exception as error:  # each test that reads an unmade visit reports it
+            for future in self._futures.values():
+                if not future.done():
+                    future.set_exception(error)
+        for future in self._futures.values():
+            future.cancel()  # when stopped early: nothing waits on them any more
+
+    def result(self, kind: str, section: str) -> Visit:
+        return self._futures[kind, section].result()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join()
