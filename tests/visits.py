@@ -165,8 +165,11 @@ class InBackground:
                 for (kind, section), future in self._futures.items():
                     if self._stopping.is_set():
                         break
-                    future.set_result(KINDS[kind](browser, server, site, section))
-        except Exception as error:  # each test that reads an unmade visit reports it
+                    try:
+                        future.set_result(KINDS[kind](browser, server, site, section))
+                    except Exception as error:  # its test reports it; the others go on
+                        future.set_exception(error)
+        except Exception as error:  # no browser: each test that reads a visit reports it
             for future in self._futures.values():
                 if not future.done():
                     future.set_exception(error)
