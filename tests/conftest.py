@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, build_one, run_roadmap
-from tests.visits import FIXTURES
+from tests.visits import VISIT_FIXTURES, InBackground, wanted
 
 # A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
 # these markers (no site build, no browser, no publishing); `make test` runs them all.
@@ -23,7 +23,7 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
-    **{name: "browser" for name in FIXTURES},  # the pages' visits (tests/visits.py)
+    **{name: "browser" for name in VISIT_FIXTURES},  # the pages' visits (tests/visits.py)
     "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
     "history": "publish",
     "scratch": "publish",
@@ -36,7 +36,9 @@ def pytest_collection_modifyitems(items):
         for tier in sorted({TIERS[f] for f in getattr(item, "fixturenames", ()) if f in TIERS}):
             item.add_marker(tier)
     # The tests that read the visits made in the background go last, when they are made.
-    items.sort(key=lambda item: bool(FIXTURES.keys() & set(getattr(item, "fixturenames", ()))))
+    items.sort(
+        key=lambda item: bool(VISIT_FIXTURES.keys() & set(getattr(item, "fixturenames", ())))
+    )
 
 
 @pytest.fixture
@@ -131,8 +133,6 @@ def browser(debugging_port):
 def visits_in_background(request):
     """The visits of the pages the selected tests read (tests/visits.py), begun as soon as the
     site is served: they run in a thread beside the tests that need none, which go first."""
-    from tests.visits import InBackground, wanted
-
     visits = wanted(request.session.items)
     if not visits:
         yield None

@@ -131,7 +131,7 @@ KINDS: dict[str, Callable[..., Visit]] = {
     "phone": phone_visit,
     "print": print_visit,
 }
-FIXTURES = {f"{kind}_visit": kind for kind in KINDS}  # the fixture that reads each kind
+VISIT_FIXTURES = {f"{kind}_visit": kind for kind in KINDS}  # the fixture that reads each kind
 
 
 def wanted(items: Iterable) -> list[tuple[str, str]]:
@@ -139,7 +139,7 @@ def wanted(items: Iterable) -> list[tuple[str, str]]:
     found = set()
     for item in items:
         params = getattr(getattr(item, "callspec", None), "params", {})
-        for name, kind in FIXTURES.items():
+        for name, kind in VISIT_FIXTURES.items():
             if name in getattr(item, "fixturenames", ()) and params.get("device", kind) == kind:
                 found.add((kind, params["section"]))
     return sorted(found, key=lambda w: (SECTIONS.index(w[1]), list(KINDS).index(w[0])))
