@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT, build_one, run_roadmap
-from tests.visits import VISIT_FIXTURES, InBackground, wanted
+from tests.visits import VISIT_FIXTURES, InBackground, launch, wanted
 
 # A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
 # these markers (no site build, no browser, no publishing); `make test` runs them all.
@@ -111,20 +111,12 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser(debugging_port):
-    """The one Chromium of the test session: Playwright drives it, Lighthouse attaches to it."""
+    """The Chromium of the test session: Playwright drives it, Lighthouse attaches to it (the
+    page visits have their own, tests/visits.py)."""
     from playwright.sync_api import sync_playwright
 
-    from quality.tools import CHROMIUM_FLAGS, chromium
-
     with sync_playwright() as p:
-        b = p.chromium.launch(
-            executable_path=chromium(),
-            args=[
-                *CHROMIUM_FLAGS,
-                "--disable-background-networking",
-                f"--remote-debugging-port={debugging_port}",
-            ],
-        )
+        b = launch(p, f"--remote-debugging-port={debugging_port}")
         yield b
         b.close()
 
@@ -132,15 +124,13 @@ def browser(debugging_port):
 @pytest.fixture(scope="session", autouse=True)
 def visits_in_background(request):
     """The visits of the pages the selected tests read (tests/visits.py), begun as soon as the
-    site is served: they run in a thread beside the tests that need none, which go first."""
+    site is served: they run in a thread and a Chromium of their own beside the tests that
+    need none, which go first."""
     visits = wanted(request.session.items)
     if not visits:
         yield None
         return
-    server = request.getfixturevalue("server")
-    site = request.getfixturevalue("site")
-    request.getfixturevalue("browser")  # closed after this fixture: the visits end first
-    job = InBackground(request.getfixturevalue("debugging_port"), server, site, visits)
+    job = InBackground(request.getfixturevalue("server"), request.getfixturevalue("site"), visits)
     yield job
     job.stop()
 

@@ -145,23 +145,35 @@ def wanted(items: Iterable) -> list[tuple[str, str]]:
     return sorted(found, key=lambda w: (SECTIONS.index(w[1]), list(KINDS).index(w[0])))
 
 
-class InBackground:
-    """The visits ``wanted``, made one after another in a thread of their own, in the session's
-    Chromium (reached through its debugging port, as Playwright's objects belong to the thread
-    that made them); ``result`` waits for one."""
+def launch(playwright, *args: str):
+    """Debian's Chromium, as every browser gate uses it."""
+    from quality.tools import CHROMIUM_FLAGS, chromium
 
-    def __init__(self, port: int, server: str, site, wanted: list[tuple[str, str]]) -> None:
+    return playwright.chromium.launch(
+        executable_path=chromium(),
+        args=[*CHROMIUM_FLAGS, "--disable-background-networking", *args],
+    )
+
+
+class InBackground:
+    """The visits ``wanted``, made one after another in a thread of their own, in a Chromium
+    of their own: Playwright's objects belong to the thread that made them, and a second
+    Playwright attached to the session's Chromium resets the emulation of the first's pages
+    (microsoft/playwright#24109: a page meant to be printed was measured on screen).
+    ``result`` waits for one."""
+
+    def __init__(self, server: str, site, wanted: list[tuple[str, str]]) -> None:
         self._futures: dict[tuple[str, str], Future[Visit]] = {w: Future() for w in wanted}
         self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(port, server, site))
+        self._thread = threading.Thread(target=self._run, args=(server, site))
         self._thread.start()
 
-    def _run(self, port: int, server: str, site) -> None:
+    def _run(self, server: str, site) -> None:
         from playwright.sync_api import sync_playwright
 
         try:
             with sync_playwright() as p:
-                browser = p.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+                browser = launch(p)
                 for (kind, section), future in self._futures.items():
                     if self._stopping.is_set():
                         break
@@ -169,6 +181,7 @@ class InBackground:
                         future.set_result(KINDS[kind](browser, server, site, section))
                     except Exception as error:  # its test reports it; the others go on
                         future.set_exception(error)
+                browser.close()
         except Exception as error:  # no browser: each test that reads a visit reports it
             for future in self._futures.values():
                 if not future.done():
