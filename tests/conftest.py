@@ -23,6 +23,7 @@ TIERS = {
     "roadmap_build": "build",
     "properdocs": "build",
     "browser": "browser",
+    "searched": "browser",
     **{name: "browser" for name in VISIT_FIXTURES},  # the pages' visits (tests/visits.py)
     "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
     "history": "publish",
@@ -148,9 +149,11 @@ def phone_visit(visits_in_background):
 
 
 @pytest.fixture(scope="session")
-def print_visit(visits_in_background):
-    """section -> its pages as printed (tests/visits.py)."""
-    return functools.partial(visits_in_background.result, "print")
+def searched(browser, server):
+    """language -> its home page with a word searched for (tests/visits.search), once."""
+    from tests.visits import search
+
+    return functools.cache(lambda code: search(browser, server, code))
 
 
 @pytest.fixture(scope="session")

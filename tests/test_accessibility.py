@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quality.axe import violations
 from tests.helpers import KNOWN_WORDS, SECTIONS
-from tests.visits import DESKTOP
 
 
 @pytest.mark.parametrize("device", ("desktop", "phone"))
@@ -25,15 +23,9 @@ def test_every_page_has_no_axe_violation(desktop_visit, phone_visit, section, de
 
 
 @pytest.mark.parametrize("code", KNOWN_WORDS)
-def test_search_dialog_with_results_has_no_axe_violation(browser, server, code):
-    context = browser.new_context(**DESKTOP)
-    page = context.new_page()
-    page.goto(f"{server}/{code}/")
-    page.keyboard.press("/")
-    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS[code], delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    found = violations(page)
-    context.close()
+def test_search_dialog_with_results_has_no_axe_violation(searched, code):
+    """Audited in the search gate's visit of the dialog with its results (tests/visits.search)."""
+    found = searched(code).violations
     assert not found, "\n".join(found)
 
 

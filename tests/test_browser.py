@@ -46,15 +46,13 @@ def test_language_selector_keeps_the_page(page, server, start, target):
 
 
 @pytest.mark.parametrize("code", list(KNOWN_WORDS))
-def test_search_finds_a_word_of_the_language(page, server, code):
-    page.goto(f"{server}/{code}/")
-    page.keyboard.press("/")  # Material's shortcut opens the search dialog
-    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS[code], delay=20)
-    results = page.locator(".md-search-result__item")
-    results.first.wait_for(timeout=15000)
-    assert results.count() >= 1
-    assert any(u.endswith(f"/{code}/search/search_index.json") for u in page.requests)
-    assert not outside_requests(page.requests)
+def test_search_finds_a_word_of_the_language(searched, code):
+    """A word typed in the search dialog of the language's home page (tests/visits.search)
+    finds a page, from the language's own index, with nothing asked of another host."""
+    seen = searched(code)
+    assert seen.found >= 1
+    assert any(u.endswith(f"/{code}/search/search_index.json") for u in seen.requests)
+    assert not outside_requests(seen.requests)
 
 
 def test_search_runs_a_query_pasted_without_a_key(page, server):
@@ -92,15 +90,15 @@ def test_no_page_scrolls_sideways_on_a_phone(phone_visit, section):
     """Without the script as with it (measured in the visit of each page on a phone,
     tests/visits.py): a page wider than the phone scrolls sideways, and in Arabic a late fix
     by the script would shift the whole page (layout shift)."""
-    problems = phone_visit(section).problems
+    problems = phone_visit(section).on_phone
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("section", SECTIONS)
-def test_print_view_holds_the_whole_page(print_visit, section):
+def test_print_view_holds_the_whole_page(desktop_visit, section):
     """On paper: nothing runs off the sheet sideways, the header, navigation and footer are
-    gone (each page's printed view, tests/visits.py)."""
-    problems = print_visit(section).problems
+    gone (each page printed in its visit on a desktop, tests/visits.py)."""
+    problems = desktop_visit(section).on_paper
     assert not problems, "\n".join(problems)
 
 

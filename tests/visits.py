@@ -1,8 +1,8 @@
 """Each page of the built site visited once for each of the gates that read a visit: on a
-desktop, what it asked the network for (test_browser.py) and what axe finds in it
-(test_accessibility.py); on a phone, how wide it is with and without its script
-(test_browser.py) and what axe finds that the layout changes; printed, whether it fits the
-paper (test_browser.py).
+desktop, what it asked the network for (test_browser.py), what axe finds in it
+(test_accessibility.py) and whether it fits the paper once printed (test_browser.py); on a
+phone, how wide it is with and without its script (test_browser.py) and what axe finds that
+the layout changes.
 
 The visits are made in a thread of their own, begun as the session begins (``InBackground``):
 they take a third of the suite, and run while the tests that need none do."""
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from quality import axe
 from roadmap.translations.views import FOLDER
-from tests.helpers import SECTIONS, section_urls
+from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 PHONE_WIDTH = 360  # a small phone: narrower than most, so the strictest for the layout
@@ -49,11 +49,14 @@ class Visit:
     urls: list[str]  # the pages visited
     requests: list[str] = field(default_factory=list)  # every URL they asked for
     violations: list[str] = field(default_factory=list)  # "url: axe's finding", for each
-    problems: list[str] = field(default_factory=list)  # "url: what is wrong with its layout"
+    on_phone: list[str] = field(default_factory=list)  # "url: what is wrong on a phone"
+    on_paper: list[str] = field(default_factory=list)  # "url: what is wrong once printed"
+    found: int = 0  # the search results shown (``search``)
 
 
 def visit(browser, server: str, site, section: str) -> Visit:
-    """Every page of a section and a page that is not there (its 404), on a desktop.
+    """Every page of a section and a page that is not there (its 404), on a desktop; each
+    page then printed, as its reader prints the page they have open (``printed``).
 
     What the theme's scripts ask for after a page has loaded (the search index, its worker)
     is the same on every page of a section: heard to the end (network idle for half a second)
@@ -70,8 +73,28 @@ def visit(browser, server: str, site, section: str) -> Visit:
             page.wait_for_load_state("networkidle")
         if url != missing:
             seen.violations += [f"{url}: {v}" for v in axe.violations(page)]
+            seen.on_paper += printed(page, url)
     context.close()
     return seen
+
+
+def printed(page, url: str) -> list[str]:
+    """The open page laid out for paper (print media, the sheet's width): nothing runs off the
+    sheet sideways, the header, navigation and footer are gone, the content is there. The
+    page is then back on the screen it was loaded on."""
+    page.set_viewport_size({"width": PAPER_WIDTH, "height": 1000})
+    page.emulate_media(media="print")
+    found = page.evaluate(PRINT_CHECK, PAPER_WIDTH)
+    page.emulate_media(media="null")
+    page.set_viewport_size(DESKTOP["viewport"])
+    problems = []
+    if found["clipped"]:
+        problems.append(f"{url}: runs off the paper: {found['clipped']}")
+    if found["chrome"]:
+        problems.append(f"{url}: printed with {found['chrome']}")
+    if found["content"] < 100:
+        problems.append(f"{url}: no content printed")
+    return problems
 
 
 def phone_visit(browser, server: str, site, section: str) -> Visit:
@@ -88,7 +111,7 @@ def phone_visit(browser, server: str, site, section: str) -> Visit:
     page = context.new_page()
     for url in seen.urls:
         page.goto(server + url)
-        seen.problems += wider_than_the_phone(page, url, "with script")
+        seen.on_phone += wider_than_the_phone(page, url, "with script")
         found = axe.violations(page, None if url in whole else axe.LAYOUT_RULES)
         seen.violations += [f"{url}: {v}" for v in found]
     context.close()
@@ -96,7 +119,7 @@ def phone_visit(browser, server: str, site, section: str) -> Visit:
     page = context.new_page()
     for url in seen.urls:
         page.goto(server + url)
-        seen.problems += wider_than_the_phone(page, url, "without script")
+        seen.on_phone += wider_than_the_phone(page, url, "without script")
     context.close()
     return seen
 
@@ -106,22 +129,23 @@ def wider_than_the_phone(page, url: str, how: str) -> list[str]:
     return [f"{url}: {width}px wide ({how})"] if width > PHONE_WIDTH else []
 
 
-def print_visit(browser, server: str, site, section: str) -> Visit:
-    """Every page of a section as printed: nothing runs off the sheet sideways, the header,
-    navigation and footer are gone, the content is there."""
-    seen = Visit(section_urls(site, section))
-    context = browser.new_context(viewport={"width": PAPER_WIDTH, "height": 1000})
+def search(browser, server: str, code: str) -> Visit:
+    """A language's home page with its search dialog open (Material's "/" shortcut) and a word
+    of the language typed key by key: the results found, every URL asked for, and what axe
+    finds in the dialog with its results. Read by the search gate and the accessibility gate
+    (one visit for both); in the session's Chromium, from the test that asks first."""
+    seen = Visit([f"/{code}/"])
+    context = browser.new_context(**DESKTOP)
+    axe.load_in(context)
+    context.on("request", lambda r: seen.requests.append(r.url))  # the search worker's too
     page = context.new_page()
-    page.emulate_media(media="print")
-    for url in seen.urls:
-        page.goto(server + url)
-        found = page.evaluate(PRINT_CHECK, PAPER_WIDTH)
-        if found["clipped"]:
-            seen.problems.append(f"{url}: runs off the paper: {found['clipped']}")
-        if found["chrome"]:
-            seen.problems.append(f"{url}: printed with {found['chrome']}")
-        if found["content"] < 100:
-            seen.problems.append(f"{url}: no content printed")
+    page.goto(f"{server}/{code}/")
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS[code], delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    seen.found = results.count()
+    seen.violations = axe.violations(page)
     context.close()
     return seen
 
@@ -129,7 +153,6 @@ def print_visit(browser, server: str, site, section: str) -> Visit:
 KINDS: dict[str, Callable[..., Visit]] = {
     "desktop": visit,
     "phone": phone_visit,
-    "print": print_visit,
 }
 VISIT_FIXTURES = {f"{kind}_visit": kind for kind in KINDS}  # the fixture that reads each kind
 
