@@ -32,13 +32,23 @@ TIERS = {
 }
 
 
+# A publish's pool of builds, the second engine's six builds (the HTML checker and LinkChecker
+# keep one core busy: measured with the machine's busy CPU per test).
+BOTH_CORES = ("test_properdocs.py", "test_publish.py")
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         for tier in sorted({TIERS[f] for f in getattr(item, "fixturenames", ()) if f in TIERS}):
             item.add_marker(tier)
-    # The tests that read the visits made in the background go last, when they are made.
+    # The tests that read the visits made in the background go last, when they are made; before
+    # them, the files whose tests keep both cores busy by themselves, so that they run when the
+    # visits are done and no core is left idle; the tests that keep one busy run beside the visits.
     items.sort(
-        key=lambda item: bool(VISIT_FIXTURES.keys() & set(getattr(item, "fixturenames", ())))
+        key=lambda item: (
+            bool(VISIT_FIXTURES.keys() & set(getattr(item, "fixturenames", ()))),
+            item.path.name in BOTH_CORES,
+        )
     )
 
 
