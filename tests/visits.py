@@ -54,6 +54,15 @@ class Visit:
     found: int = 0  # the search results shown (``search``)
 
 
+def desktop(browser, seen: Visit):
+    """A desktop's context with axe in each of its pages, every request heard into ``seen``
+    (the search worker's too)."""
+    context = browser.new_context(**DESKTOP)
+    axe.load_in(context)
+    context.on("request", lambda r: seen.requests.append(r.url))
+    return context
+
+
 def visit(browser, server: str, site, section: str) -> Visit:
     """Every page of a section and a page that is not there (its 404), on a desktop; each
     page then printed, as its reader prints the page they have open (``printed``).
@@ -63,9 +72,7 @@ def visit(browser, server: str, site, section: str) -> Visit:
     on its first page and its 404 page, not on each; every page's own loads on all."""
     missing = "/no-such-page/" if section == "root" else f"/{section}/no-such-page/"
     seen = Visit(section_urls(site, section) + [missing])
-    context = browser.new_context(**DESKTOP)
-    axe.load_in(context)
-    context.on("request", lambda r: seen.requests.append(r.url))  # the search worker's too
+    context = desktop(browser, seen)
     page = context.new_page()
     for url in seen.urls:
         page.goto(server + url)
@@ -135,9 +142,7 @@ def search(browser, server: str, code: str) -> Visit:
     finds in the dialog with its results. Read by the search gate and the accessibility gate
     (one visit for both); in the session's Chromium, from the test that asks first."""
     seen = Visit([f"/{code}/"])
-    context = browser.new_context(**DESKTOP)
-    axe.load_in(context)
-    context.on("request", lambda r: seen.requests.append(r.url))  # the search worker's too
+    context = desktop(browser, seen)
     page = context.new_page()
     page.goto(f"{server}/{code}/")
     page.keyboard.press("/")
