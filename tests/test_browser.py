@@ -9,15 +9,13 @@ import pytest
 
 from roadmap.i18n import LANGUAGES
 from tests.helpers import KNOWN_WORDS, SECTIONS
-from tests.visits import DESKTOP
+from tests.visits import desktop
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(**DESKTOP)
     requests: list[str] = []
-    # On the context, not the page: requests of the search worker are heard too.
-    context.on("request", lambda r: requests.append(r.url))
+    context = desktop(browser, requests, audited=False)
     pg = context.new_page()
     pg.requests = requests
     yield pg

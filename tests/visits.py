@@ -54,12 +54,13 @@ class Visit:
     found: int = 0  # the search results shown (``search``)
 
 
-def desktop(browser, seen: Visit):
-    """A desktop's context with axe in each of its pages, every request heard into ``seen``
-    (the search worker's too)."""
+def desktop(browser, requests: list[str], audited: bool = True):
+    """A desktop's context, every request it makes heard into ``requests`` (on the context,
+    not a page: the search worker's too); axe in each of its pages when ``audited``."""
     context = browser.new_context(**DESKTOP)
-    axe.load_in(context)
-    context.on("request", lambda r: seen.requests.append(r.url))
+    if audited:
+        axe.load_in(context)
+    context.on("request", lambda r: requests.append(r.url))
     return context
 
 
@@ -72,7 +73,7 @@ def visit(browser, server: str, site, section: str) -> Visit:
     on its first page and its 404 page, not on each; every page's own loads on all."""
     missing = "/no-such-page/" if section == "root" else f"/{section}/no-such-page/"
     seen = Visit(section_urls(site, section) + [missing])
-    context = desktop(browser, seen)
+    context = desktop(browser, seen.requests)
     page = context.new_page()
     for url in seen.urls:
         page.goto(server + url)
@@ -142,7 +143,7 @@ def search(browser, server: str, code: str) -> Visit:
     finds in the dialog with its results. Read by the search gate and the accessibility gate
     (one visit for both); in the session's Chromium, from the test that asks first."""
     seen = Visit([f"/{code}/"])
-    context = desktop(browser, seen)
+    context = desktop(browser, seen.requests)
     page = context.new_page()
     page.goto(f"{server}/{code}/")
     page.keyboard.press("/")
