@@ -12,6 +12,7 @@ from .build import build_checked
 from .checks import Checked, check_sources
 from .gitrepo import BRANCH
 from .i18n import CODES
+from .translations import report
 
 
 def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -> Checked | None:
@@ -20,11 +21,13 @@ def _check(project: Path, data_dir: Path, *, verbose: bool, fmt: str = "text") -
 
 
 def _reported(checked: Checked, *, verbose: bool, fmt: str = "text") -> Checked | None:
-    """``checked`` told (None if it has errors)."""
+    """``checked`` told (None if it has errors). Pending translations are the content's state,
+    told as notices, never an error."""
     if fmt == "github":  # annotations on the lines of a pull request's diff, warnings included
         warnings = checked.roadmap.warnings + checked.untranslated if checked.roadmap else []
         warnings += checked.terms
-        for problem in checked.errors + warnings:
+        pending = report.notices(checked.translations) if checked.translations else []
+        for problem in checked.errors + warnings + pending:
             print(problem.github())
     if checked.errors:
         _errors(checked.errors, f"in the {checked.where}")
@@ -33,11 +36,9 @@ def _reported(checked: Checked, *, verbose: bool, fmt: str = "text") -> Checked 
     assert roadmap is not None  # no errors: the data loaded
     for warning in (roadmap.warnings + untranslated if verbose else []) + checked.terms:
         print(f"{warning} [warning]")
-    missing = len(roadmap.warnings)
     print(
         f"data OK: {len(roadmap.phases)} phases, {len(roadmap.activities)} activities, "
         f"{len(roadmap.resources)} resources, {len(roadmap.terms)} glossary terms"
-        + (f"; {missing} texts still lack a translation (see --verbose)" if missing else "")
     )
     print(
         "pages OK"
@@ -48,7 +49,23 @@ def _reported(checked: Checked, *, verbose: bool, fmt: str = "text") -> Checked 
             else ""
         )
     )
+    if checked.translations is not None:
+        _translation_state(checked.translations)
     return checked
+
+
+def _translation_state(status) -> None:
+    """What remains to translate, per language: reported, for publishing refuses it."""
+    from .translations.freshness import TRANSLATED
+
+    if not status.pending():
+        print("translations: every language is current")
+        return
+    print(
+        "translations in progress (`roadmap translations` lists them; publishing waits for them):"
+    )
+    for lang in TRANSLATED:
+        print("  " + report.summary_line(status, lang))
 
 
 def _errors(problems: list, where: str) -> None:
@@ -201,7 +218,7 @@ def _translations(args):
 
 
 def cmd_translations(args) -> int:
-    from .translations import report
+    from .translations import history, report
     from .translations.freshness import TRANSLATED
 
     if (loaded := _translations(args)) is None:
@@ -210,7 +227,8 @@ def cmd_translations(args) -> int:
     langs = args.lang or list(TRANSLATED)
     fmt = "json" if args.json else args.format
     show = {"json": report.as_json, "markdown": report.markdown, "text": report.text}[fmt]
-    print(show(status, langs))
+    befores = history.of_outdated(args.project, (e for lang in langs for e in status.pending(lang)))
+    print(show(status, langs, befores))
     return 0
 
 
@@ -229,6 +247,32 @@ def cmd_translations_mark(args) -> int:
         if unit not in done:
             print(f"not translated into {args.lang}, left as it is: {unit.source}")
     print(f"{len(done)} {args.lang} translation{'s' * (len(done) != 1)} recorded as current")
+    return 0
+
+
+def cmd_translations_reviewed(args) -> int:
+    from . import gitrepo
+    from .translations import history, records
+    from .translations.freshness import TRANSLATED
+
+    if not gitrepo.rev(args.project, args.since):
+        print(f"{args.since} names no commit here; fetch it first", file=sys.stderr)
+        return 1
+    if (loaded := _translations(args)) is None:
+        return 1
+    status = loaded[1]
+    waiting = [e for e in status.pending() if e.state in ("unreviewed", "outdated")]
+    changed = history.changed_since(args.project, waiting, args.since)
+    for lang in TRANSLATED:
+        units = [e.unit for e in changed if e.lang == lang]
+        if units:
+            records.mark(args.project, lang, units)
+    for e in changed:
+        print(f"recorded as current: {e.lang} {e.source}")
+    print(
+        f"{len(changed)} translation{'s' * (len(changed) != 1)} written or changed since "
+        f"{args.since} recorded as current"
+    )
     return 0
 
 
@@ -369,6 +413,13 @@ def _add_translations(sub) -> None:
         help="docs/en/group.md#mandate, data/phases.yml#P1.title, or a whole file",
     )
     m.set_defaults(func=cmd_translations_mark)
+    r = actions.add_parser(
+        "reviewed",
+        help="record as current the translations written or changed since a commit "
+        "(the pull request's translations-reviewed label runs this)",
+    )
+    r.add_argument("--since", required=True, metavar="REF", help="e.g. origin/main")
+    r.set_defaults(func=cmd_translations_reviewed)
     e = actions.add_parser("export", help="write an XLIFF file of the data texts and strings")
     e.add_argument("lang", metavar="LANG", choices=TRANSLATED)
     e.add_argument("--output", "-o", type=Path, default=None, help="default: <lang>.xlf")

@@ -113,13 +113,14 @@ def _draft_to_publish(root: Path, draft_id: str) -> tuple[Draft, Checked]:
 
 
 def _refuse_untranslated(status: Status, options: Options) -> None:
-    """The six languages at parity: no outdated or missing translation, unless allowed."""
+    """The six languages at parity: nothing unreviewed, outdated or missing, unless allowed."""
     pending = [] if options.allow_incomplete else status.pending()
     if pending:
         raise PublishError(
-            "\n".join(f"{e.lang}: {e.state:<8} {e.source}" for e in pending)
-            + f"\n\n{len(pending)} translations are outdated or missing (see `roadmap "
-            "translations`); update them and record them with `roadmap translations mark`, or "
+            "\n".join(f"{e.lang}: {e.state:<10} {e.source}" for e in pending)
+            + f"\n\n{len(pending)} translations are unreviewed, outdated or missing (see "
+            "`roadmap translations`); update them and record them with `roadmap translations "
+            "mark` (or the pull request's translations-reviewed label), or "
             "publish with --allow-incomplete and the pages say so; nothing was published"
         )
 

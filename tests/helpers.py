@@ -35,6 +35,39 @@ def run_roadmap(
     )
 
 
+def settle(project: Path) -> dict[tuple[str, str], str]:
+    """Every translation in ``project`` recorded as current, whatever the real content's state,
+    for tests that start from there: (language, source) -> state of what is still pending
+    (texts with no translation at all)."""
+    from roadmap.translations import records, sources
+
+    units, status = sources.load(project)[1:]
+    for lang in {e.lang for e in status.entries}:
+        records.mark(project, lang, units)
+    status = sources.load(project)[2]
+    return {(e.lang, e.source): e.state for e in status.pending()}
+
+
+def commit_all(project: Path, message: str) -> None:
+    """Everything in ``project`` committed (a repository made there first if need be)."""
+    if not (project / ".git").exists():
+        subprocess.run(["git", "init", "-q", "-b", "main", str(project)], check=True)
+    for args in (["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", message]):
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(project),
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.org",
+                *args,
+            ],
+            check=True,
+        )
+
+
 class Page(HTMLParser):
     """Collects tags with their attributes, and visible text."""
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from roadmap.i18n import CODES, DEFAULT, STRINGS_DIR
 from roadmap.translations.units import TOP, sections
-from tests.helpers import ROOT, edit, read, run_roadmap
+from tests.helpers import ROOT, edit, read, run_roadmap, settle
 
 OTHERS = [c for c in CODES if c != DEFAULT]
 SECTION = "docs/en/group.md#composition"
@@ -43,9 +43,10 @@ def pending(found: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
 # --- the real content ------------------------------------------------------------------------
 
 
-def test_real_content_is_all_current_and_every_unit_is_listed_in_every_language():
+def test_every_unit_of_the_real_content_is_listed_in_every_language():
+    """Its state (how much is pending) is the content's, reported, not tested here."""
     found = states(ROOT)
-    assert pending(found) == {}
+    assert set(found.values()) <= {"current", "unreviewed", "outdated", "missing"}
     sources = {source for _, source in found}
     assert {"docs/en/group.md#mandate", "docs/en/group.md#_top", TEXT} <= sources
     assert "roadmap/i18n/strings/en.yml#translations.compare_link" in sources
@@ -57,17 +58,77 @@ def test_real_content_is_all_current_and_every_unit_is_listed_in_every_language(
 
 
 def test_an_english_edit_outdates_exactly_its_five_translations(project_copy):
+    before = settle(project_copy)
     change_english(project_copy)
     expected = {(lang, s): "outdated" for lang in OTHERS for s in (SECTION, TEXT)}
-    assert pending(states(project_copy)) == expected
+    assert pending(states(project_copy)) == before | expected
     text = run_roadmap("--project", str(project_copy), "translations").stdout
     assert re.search(r"outdated +docs/en/group\.md#composition +\(docs/fr/group\.md:\d+\)", text)
-    assert re.search(r"fr \(French\): [\d.]+% current \(\d+ of \d+\), 2 outdated, 0 missing", text)
+    assert re.search(
+        r"fr \(French\): [\d.]+% current \(\d+ of \d+\), 0 unreviewed, 2 outdated, \d+ missing",
+        text,
+    )
     only_fr = states(project_copy, "--lang", "fr")
     assert {lang for lang, _ in only_fr} == {"fr"}
 
 
+def test_an_outdated_translation_shows_how_its_english_changed(project_copy):
+    """The record keeps a fingerprint only: the English before is found in git's history."""
+    from tests.helpers import commit_all
+
+    settle(project_copy)
+    commit_all(project_copy, "recorded")
+    change_english(project_copy)
+    text = run_roadmap("--project", str(project_copy), "translations", "--lang", "fr").stdout
+    assert "English changed: " in text and "of [-recognized-]{+proven+} excellence" in text
+    assert "[-establishment-]{+set-up+}" in text
+    found = json.loads(run_roadmap("--project", str(project_copy), "translations", "--json").stdout)
+    row = next(r for r in found if r["lang"] == "es" and r["source"] == TEXT)
+    assert "establishment" in row["english_before"] and "set-up" in row["english"]
+    summary = run_roadmap("--project", str(project_copy), "translations", "--format", "markdown")
+    assert "of [-recognized-]{+proven+} excellence" in summary.stdout
+
+
+def test_a_translation_written_with_its_english_is_unreviewed_not_outdated(project_copy):
+    before = settle(project_copy)
+    path = project_copy / "docs/en/group.md"
+    path.write_text(path.read_text() + "\n## Added {#added}\n\nA new section.\n")
+    fr = project_copy / "docs/fr/group.md"
+    fr.write_text(fr.read_text() + "\n## Ajoutée {#added}\n\nUne nouvelle section.\n")
+    found = pending(states(project_copy))
+    new = "docs/en/group.md#added"
+    assert found == before | {("fr", new): "unreviewed"} | {
+        (lang, new): "missing" for lang in OTHERS if lang != "fr"
+    }
+    text = run_roadmap("--project", str(project_copy), "translations", "--lang", "fr").stdout
+    assert re.search(r"unreviewed +docs/en/group\.md#added", text) and "English changed" not in text
+
+
+def test_the_reviewed_label_records_only_what_the_branch_wrote(project_copy):
+    """`roadmap translations reviewed --since REF`: what the pull request's label runs."""
+    from tests.helpers import commit_all
+
+    settle(project_copy)
+    commit_all(project_copy, "base")
+    change_english(project_copy)
+    edit(project_copy / "docs/fr/group.md", "Les experts devraient", "Les experts doivent")
+    proc = run_roadmap(
+        "--project", str(project_copy), "translations", "reviewed", "--since", "HEAD"
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "recorded as current: fr docs/en/group.md#composition" in proc.stdout
+    assert "1 translation written or changed since HEAD recorded as current" in proc.stdout
+    found = pending(states(project_copy))
+    assert ("fr", SECTION) not in found and found[("fr", TEXT)] == "outdated"
+    assert found[("es", SECTION)] == "outdated"
+    proc = run_roadmap(
+        "--project", str(project_copy), "translations", "reviewed", "--since", "nope"
+    )
+    assert proc.returncode == 1 and "nope names no commit" in proc.stderr
+
+
 def test_marking_makes_one_translation_current_and_leaves_the_others(project_copy):
+    settle(project_copy)
     change_english(project_copy)
     proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", SECTION)
     assert proc.returncode == 0 and "1 fr translation recorded as current" in proc.stdout
@@ -77,21 +138,27 @@ def test_marking_makes_one_translation_current_and_leaves_the_others(project_cop
     # A page path marks all its sections; a whole data file all its texts.
     run_roadmap("--project", str(project_copy), "translations", "mark", "ru", "docs/en/group.md")
     run_roadmap("--project", str(project_copy), "translations", "mark", "ru", "data/phases.yml")
-    assert not [key for key in pending(states(project_copy)) if key[0] == "ru"]
+    assert not [
+        key
+        for key, state in pending(states(project_copy)).items()
+        if key[0] == "ru" and state != "missing"
+    ]
 
 
 def test_editing_a_translation_alone_changes_nothing(project_copy):
+    before = settle(project_copy)
     edit(project_copy / "docs/fr/group.md", "Les experts devraient", "Les experts doivent")
-    assert pending(states(project_copy)) == {}
+    assert pending(states(project_copy)) == before
     change_english(project_copy)
     edit(project_copy / "docs/es/group.md", "Los expertos", "Las personas expertas")
     assert states(project_copy)[("es", SECTION)] == "outdated"
 
 
 def test_a_text_without_translation_is_missing_and_cannot_be_marked(project_copy):
+    before = settle(project_copy)
     path = project_copy / "data/phases.yml"  # the French title of P1 taken away
     path.write_text(re.sub(r", fr: 'Phase initiale[^']*'\}", "}", path.read_text(), count=1))
-    assert pending(states(project_copy)) == {("fr", TEXT): "missing"}
+    assert pending(states(project_copy)) == before | {("fr", TEXT): "missing"}
     proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", TEXT)
     assert "not translated into fr" in proc.stdout and "0 fr translations" in proc.stdout
     proc = run_roadmap("--project", str(project_copy), "translations", "mark", "fr", "data/x.yml")
@@ -223,6 +290,7 @@ def test_an_xliff_file_made_from_older_english_is_refused(project_copy, tmp_path
 def test_notice_status_page_and_side_by_side_agree_with_the_command(
     project_copy, tmp_path, mkdocs_build
 ):
+    before = settle(project_copy)
     change_english(project_copy)
     out = tmp_path / "fr"
     proc = mkdocs_build(project_copy, "fr", out)
@@ -239,7 +307,8 @@ def test_notice_status_page_and_side_by_side_agree_with_the_command(
     assert "roadmap-translation-outdated" in roadmap
     status = read(out / "translations/index.html")
     assert SECTION in status.text and TEXT in status.text
-    assert status.text.count("docs/en/") + status.text.count("data/") == 2
+    still = len([key for key in before if key[0] == "fr"])  # texts with no French at all
+    assert status.text.count("docs/en/") + status.text.count("data/") == 2 + still
     view = (out / "compare/group/index.html").read_text()
     assert view.count("roadmap-compare--outdated") == 1 and 'id="fr--composition"' in view
     assert 'lang="en" dir="ltr"' in view and 'lang="fr" dir="ltr"' in view
@@ -283,17 +352,38 @@ def test_side_by_side_columns_carry_their_language_and_direction():
 
 
 def test_the_built_site_agrees_with_the_command_and_the_gate(site):
-    """On our real content: nothing pending, so no notice, every status page says so, and the
-    publishing gate lets the draft through; every translated page has its side-by-side view."""
-    from roadmap.publish import Options, _refuse_untranslated
+    """On our real content, whatever its state: a notice at each outdated section the command
+    lists and nowhere else, each status page lists what the command does, the publishing gate
+    refuses exactly when something is pending; every translated page has its side-by-side view."""
+    from roadmap.publish import Options, PublishError, _refuse_untranslated
     from roadmap.translations.sources import load
 
-    _refuse_untranslated(load(ROOT)[2], Options())  # raises PublishError when anything is pending
-    assert not [p for p in site.rglob("*.html") if "roadmap-translation-outdated" in p.read_text()]
+    status = load(ROOT)[2]
+    try:
+        _refuse_untranslated(status, Options())
+        refused = False
+    except PublishError:
+        refused = True
+    assert refused == bool(status.pending())
+    _refuse_untranslated(status, Options(allow_incomplete=True))
     english_pages = sorted(p.stem for p in (ROOT / "docs/en").glob("*.md"))
     for lang in OTHERS:
-        status = (site / lang / "translations/index.html").read_text()
-        assert "roadmap-translation-all-current" in status and 'id="status-fr"' in status
+        for page in english_pages:
+            html = (
+                (site / lang / page / "index.html").read_text()
+                if page != "index"
+                else (site / lang / "index.html").read_text()
+            )
+            outdated = status.outdated_sections(lang, f"docs/en/{page}.md")
+            assert html.count('roadmap-translation-outdated"') >= len(outdated), (lang, page)
+        text = read(site / lang / "translations/index.html").text
+        if status.pending(lang):
+            assert all(e.source in text for e in status.pending(lang))
+        else:
+            assert (
+                "roadmap-translation-all-current"
+                in (site / lang / "translations/index.html").read_text()
+            )
         views = sorted(p.parent.name for p in (site / lang / "compare").glob("*/index.html"))
         assert views == english_pages
         assert 'href="../compare/group/"' in (site / lang / "group/index.html").read_text()
@@ -305,7 +395,9 @@ def test_the_built_site_agrees_with_the_command_and_the_gate(site):
 def test_markdown_format_for_pull_requests():
     proc = run_roadmap("translations", "--format", "markdown")
     assert proc.returncode == 0
-    assert "| French (fr) | 100% (" in proc.stdout
+    assert re.search(
+        r"\| French \(fr\) \| [\d.]+% \(\d+ of \d+\) \| \d+ \| \d+ \| \d+ \|", proc.stdout
+    )
 
 
 def test_yaml_written_back_keeps_every_byte_of_our_files():

@@ -15,7 +15,7 @@ class Problem:
     column: int | None
     path: str
     message: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Literal["error", "warning", "notice"] = "error"
 
     def __str__(self) -> str:
         where = self.file

@@ -62,7 +62,9 @@ def page_notices(
     english_href, compare_href = hrefs
     outdated = status.outdated_sections(lang, f"docs/{DEFAULT}/{src}")
     markdown = mark_outdated(markdown, outdated, lang, english_href)
-    count = sum(1 for e in status.pending(lang) if e.unit.source in shown)
+    count = sum(  # an unreviewed translation is still shown, without a notice
+        1 for e in status.pending(lang) if e.unit.source in shown and e.state != "unreviewed"
+    )
     if not count:
         return markdown
     lines = markdown.splitlines(keepends=True)

@@ -2,9 +2,11 @@
 status page, the side-by-side view and the publishing gate all read.
 
 A translation is *current* when the English it was recorded against (its fingerprint in
-``translations/<lang>.yml``) is the English of today; *outdated* when the English changed since,
-or was never recorded; *missing* when there is no translation. Editing a translation changes
-nothing here: only recording it (``roadmap translations mark`` or ``import``) makes it current.
+``translations/<lang>.yml``) is the English of today; *unreviewed* when it has no record yet
+(written with its English, say, in the same pull request); *outdated* when the English changed
+after the recorded translation; *missing* when there is none. Editing a translation changes
+nothing here: only recording it (``roadmap translations mark`` or ``import``, or the
+pull request's ``translations-reviewed`` label) makes it current.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from typing import Literal
 from ..i18n import CODES, DEFAULT
 from .units import Unit
 
-State = Literal["current", "outdated", "missing"]
-STATES: tuple[State, ...] = ("current", "outdated", "missing")
+State = Literal["current", "unreviewed", "outdated", "missing"]
+STATES: tuple[State, ...] = ("current", "unreviewed", "outdated", "missing")
 TRANSLATED = tuple(c for c in CODES if c != DEFAULT)  # the languages translated from English
 
 
@@ -33,6 +35,7 @@ class Entry:
     lang: str
     unit: Unit
     state: State
+    recorded: str | None = None  # the fingerprint of the English it was made from, if any
 
     @property
     def source(self) -> str:
@@ -66,7 +69,7 @@ class Status:
         return [e for e in self.entries if e.lang == lang]
 
     def pending(self, lang: str | None = None) -> list[Entry]:
-        """Outdated or missing, in one language or all."""
+        """Unreviewed, outdated or missing, in one language or all."""
         return [e for e in self.entries if e.state != "current" and lang in (None, e.lang)]
 
     def state(self, lang: str, source: str) -> State | None:
@@ -96,14 +99,17 @@ def compute(units: list[Unit], records: dict[str, dict[str, str]]) -> Status:
     for lang in TRANSLATED:
         recorded = records.get(lang, {})
         for unit in units:
-            entries.append(Entry(lang, unit, _state(unit, lang, recorded)))
+            record = recorded.get(unit.source)
+            entries.append(Entry(lang, unit, _state(unit, lang, record), record))
     return Status(tuple(entries))
 
 
-def _state(unit: Unit, lang: str, recorded: dict[str, str]) -> State:
+def _state(unit: Unit, lang: str, record: str | None) -> State:
     if not unit.texts.get(lang, "").strip():
         return "missing"
-    return "current" if recorded.get(unit.source) == fingerprint(unit.english) else "outdated"
+    if record is None:
+        return "unreviewed"
+    return "current" if record == fingerprint(unit.english) else "outdated"
 
 
 def select(units: list[Unit], wanted: list[str]) -> tuple[list[Unit], list[str]]:
