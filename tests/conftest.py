@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import functools
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, build_one, run_roadmap
+from tests.helpers import build_one, copy_project, run_roadmap
 from tests.visits import VISIT_FIXTURES, InBackground, launch, wanted
 
 # A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
@@ -179,13 +178,3 @@ def debugging_port() -> int:
 def project_copy(tmp_path) -> Path:
     """A copy of the project's sources, to break on purpose."""
     return copy_project(tmp_path / "project")
-
-
-def copy_project(dest: Path) -> Path:
-    """The sources a site is built from (docs, data, translation records, overrides, configs),
-    copied to ``dest``."""
-    for name in ("docs", "data", "translations", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    for cfg in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(cfg, dest / cfg.name)
-    return dest

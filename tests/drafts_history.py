@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from roadmap import gitrepo
-from tests.helpers import ROADMAP, ROOT, edit, run_roadmap, settle
+from tests.helpers import ROADMAP, ROOT, copy_project, edit, run_roadmap, settle
 
 SITE_URL = "https://chm-roadmap.example.org/"
 NEW_RESOURCE = """
@@ -83,12 +82,7 @@ def make(base: Path) -> dict:
     origin = base / "origin.git"
     sh(base, "git", "init", "-q", "--bare", "-b", "main", str(origin))
 
-    first = base / "first"
-    first.mkdir()
-    for name in ("docs", "data", "translations", "overrides"):
-        shutil.copytree(ROOT / name, first / name)
-    for cfg in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(cfg, first / cfg.name)
+    first = copy_project(base / "first")
     drafts = first / "data/drafts.yml"
     drafts.write_text(drafts.read_text().split("  - id: draft-2")[0].rstrip() + "\n")
     # Translated throughout as far as the content goes: the gate lets it through unflagged.

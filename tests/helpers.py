@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -33,6 +34,16 @@ def run_roadmap(
         text=True,
         env={**os.environ, **(env or {})},
     )
+
+
+def copy_project(dest: Path) -> Path:
+    """The sources a site is built from (docs, data, translation records, overrides, configs),
+    copied to ``dest``."""
+    for name in ("docs", "data", "translations", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for cfg in ROOT.glob("mkdocs*.yml"):
+        shutil.copy(cfg, dest / cfg.name)
+    return dest
 
 
 def settle(project: Path) -> dict[tuple[str, str], str]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import DataError, Problem, Roadmap, load_roadmap
+from ..model.partial import about
 from ..translations.freshness import Status
 from ..translations.sources import load_units, status_of
 from ..translations.terms import mismatches
@@ -38,12 +39,30 @@ def check_sources(project: Path, data_dir: Path, *, pages: bool = True) -> Check
         try:
             roadmap = _load(Path(data_dir))
         except DataError as exc:
-            return Checked(None, exc.problems, "data")
+            return (
+                _with_pages_of_partial(exc, project)
+                if pages
+                else Checked(None, exc.problems, "data")
+            )
         units = load_units(project, roadmap, Path(data_dir))
         lacking = mismatches(units, roadmap.terms)
         status = status_of(project, roadmap, units, lacking)
     checked = Checked(roadmap, [], "", [], [m.problem() for m in lacking], status)
     return with_pages(checked, project) if pages else checked
+
+
+def _with_pages_of_partial(exc: DataError, project: Path) -> Checked:
+    """The data's errors and the pages' too, checked against what of the data could be read
+    (a page naming an item left out for its mistake is not blamed for it)."""
+    if exc.partial is None:
+        return Checked(None, exc.problems, "data")
+    roadmap, left_out = exc.partial
+    found = [
+        p
+        for p in check_pages(project, roadmap)
+        if p.severity == "error" and not about(p.message, left_out)
+    ]
+    return Checked(None, exc.problems + found, "data and the pages" if found else "data")
 
 
 @contextmanager

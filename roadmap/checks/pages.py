@@ -201,7 +201,10 @@ def _macro_problems(
     extra = set(read_config(code, project).get("extra") or {})  # the engine makes them variables
     known = set(table) | variables | extra | set(DEFAULT_NAMESPACE) | engine().page_names()
     unknown = meta.find_undeclared_variables(tree) - known
-    return [*_unknown_names(tree, unknown, table), *_refused_calls(tree, table)]
+    return [
+        *_unknown_names(tree, unknown, table),
+        *_refused_calls(tree, table, tolerant=roadmap.partial),
+    ]
 
 
 def _unknown_names(
@@ -223,9 +226,12 @@ def _unknown_names(
             )
 
 
-def _refused_calls(tree: nodes.Template, table: dict) -> Iterator[tuple[int, str]]:
+def _refused_calls(
+    tree: nodes.Template, table: dict, *, tolerant: bool = False
+) -> Iterator[tuple[int, str]]:
     """Calls of our macros with arguments that do not fit the signature, and calls with
-    constant arguments that the macro refuses (an id that names nothing)."""
+    constant arguments that the macro refuses (an id that names nothing). ``tolerant``: the
+    data has mistakes (reported already), so a macro that fails on them is passed over."""
     for call in tree.find_all(nodes.Call):
         if not isinstance(call.node, nodes.Name) or call.node.name not in table:
             continue
@@ -249,6 +255,9 @@ def _refused_calls(tree: nodes.Template, table: dict) -> Iterator[tuple[int, str
                 func(*(a.value for a in consts))
             except PageError as exc:
                 yield call.lineno, str(exc)
+            except Exception:
+                if not tolerant:
+                    raise
 
 
 @cache

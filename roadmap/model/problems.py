@@ -49,8 +49,10 @@ def _escape(value: str, is_property: bool) -> str:
 class DataError(Exception):
     """Raised with every problem found, never only the first."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], partial: object = None):
         self.problems = sorted(problems)
+        # The Roadmap of what could be read (model/partial.py), for the pages' check; or None.
+        self.partial = partial
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

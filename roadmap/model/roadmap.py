@@ -46,6 +46,7 @@ class Roadmap:
     drafts: list[Draft]
     warnings: list[Problem] = field(default_factory=list)
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, line)
+    partial: bool = False  # read from data with mistakes, for the pages' check alone
 
     def __post_init__(self) -> None:
         self.entries: dict[str, Entry] = {}

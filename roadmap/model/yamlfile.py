@@ -7,6 +7,7 @@ position, duplicate keys are caught (YAML silently keeps the last), and hostile 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path as FsPath
@@ -48,9 +49,18 @@ class YamlDoc:
     positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # For a file read without some of its items (model/partial.py): list field -> the indices
+    # kept, so that a path into the shorter list names the item's place in the file.
+    kept: dict[str, list[int]] = field(default_factory=dict)
+
+    def _in_file(self, path: Path) -> Path:
+        if len(path) > 1 and path[0] in self.kept and isinstance(path[1], int):
+            return (path[0], self.kept[str(path[0])][path[1]], *path[2:])
+        return tuple(path)
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int | None, int | None]:
         """Line and column of the node at ``path``, or of its nearest known ancestor."""
+        path = self._in_file(path)
         table = self.key_positions if key and path in self.key_positions else self.positions
         probe = tuple(path)
         while probe and probe not in table:
@@ -61,6 +71,7 @@ class YamlDoc:
 
     def problem(self, path: Path, message: str, *, key: bool = False, severity="error") -> Problem:
         line, col = self.where(path, key=key)
+        path = self._in_file(path)
         return Problem(self.file, line, col, format_path(path), message, severity)
 
 
@@ -166,14 +177,39 @@ def _syntax_error(text: str, display: str, fast: yaml.MarkedYAMLError) -> DataEr
     try:
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        return DataError([_syntax_problem(exc, display)])
-    return DataError([_syntax_problem(fast, display)])
+        return DataError([_syntax_problem(exc, display, text)])
+    return DataError([_syntax_problem(fast, display, text)])
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+_BLOCK_TEXT = re.compile(r":\s*[>|][-+]?\s*$")  # a field whose text follows on the next lines
+_KEY_AT_START = re.compile(r"^\s*(- )?[\w.-]+$")  # the line holds only a field name before ':'
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, display: str, text: str) -> Problem:
     problem = (exc.problem or "").strip()
+    mark = exc.problem_mark or exc.context_mark
     hint = next((h for key, h in _HINTS.items() if problem.startswith(key)), None)
+    lines = text.splitlines()
+    if mark is not None and problem.startswith("mapping values are not allowed"):
+        before = lines[mark.line][: mark.column] if mark.line < len(lines) else ""
+        if _KEY_AT_START.match(before):  # 'phase:' opens the line: indented under a text
+            hint = (
+                f"'{before.strip()}:' is indented further than the field above it; line it "
+                "up with the other fields of its item"
+            )
+    elif problem.startswith("expected ',' or '}', but got ':'"):
+        hint = (
+            "a text inside '{ }' contains ': ' (colon and space); put that text in double "
+            'quotes, for example {en: "Phase 1: set-up"}'
+        )
+    elif problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        mark = exc.context_mark  # where the line without ':' starts, not where it was given up
+        field = _block_text_above(lines, mark.line)
+        if field is not None:
+            hint = (
+                f"this line is indented no further than '{field}' above it; the text after "
+                "'>-' goes on in lines indented further than its field name"
+            )
     message = f"YAML syntax error: {problem}"
     if exc.context:
         message += f" ({exc.context.strip()})"
@@ -182,6 +218,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, display: str) -> Problem:
     return Problem(
         display, mark.line + 1 if mark else None, mark.column + 1 if mark else None, "", message
     )
+
+
+def _block_text_above(lines: list[str], index: int) -> str | None:
+    """The field name ('en:') that opened a '>-' text which the line at ``index`` leaves by its
+    indentation, if so."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    for line in reversed(lines[:index]):
+        if line.strip() and len(line) - len(line.lstrip()) <= indent:
+            return line.strip().split(":")[0] + ":" if _BLOCK_TEXT.search(line) else None
+    return None
 
 
 def _value(node: yaml.Node, path: Path, doc: YamlDoc, constructor) -> object:

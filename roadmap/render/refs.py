@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 from typing import Any
 
@@ -22,10 +23,12 @@ def ref(roadmap: Roadmap, item_id: str, lang: str, from_src: str) -> str:
     """A Markdown link to an item, labelled in the page's language; mkdocs validates the anchor."""
     entry = roadmap.entries.get(item_id)
     if entry is None:
-        known = ", ".join(sorted(roadmap.entries)[:15])
+        close = difflib.get_close_matches(item_id, list(roadmap.entries), n=3, cutoff=0.5)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise PageError(
             f"ref('{item_id}'): no phase, objective, milestone, deliverable, activity, "
-            f"resource, event or term has this id (known ids include: {known}, ...)"
+            f"resource, event or term has this id{hint} (every id is listed on the "
+            "glossary, road map, work plan and resources pages, and in data/)"
         )
     item: Any = entry.item  # of the kind entry.kind names
     if entry.kind == "event":

@@ -11,21 +11,30 @@ from . import drafts, events, phases, resources, texts, workplan
 from .context import Context
 
 
-def check(files: dict, docs: dict) -> list[Problem]:
-    """All cross-file problems, errors and warnings, of already well-shaped files."""
+def check(files: dict, docs: dict, *, partial: bool = False) -> list[Problem]:
+    """All cross-file problems, errors and warnings, of well-shaped files. ``partial``: some
+    items were left out for their mistakes (model/partial.py); a rule that cannot run without
+    them is passed over, since those mistakes are reported and must be mended first."""
     ctx = Context.of(files, docs)
     out: list[Problem] = []
-    for rule in (
-        phases.check,
-        events.check,
-        events.simple_ids,
-        events.lifetimes,
-        workplan.check,
-        workplan.cycles,
-        resources.check,
-        drafts.check,
-        texts.missing_translations,
-        texts.stray_brackets,
-    ):
-        out += rule(ctx)
+    for rule in _RULES:
+        try:
+            out += rule(ctx)
+        except (KeyError, AttributeError, TypeError, ValueError):
+            if not partial:
+                raise
     return out
+
+
+_RULES = (
+    phases.check,
+    events.check,
+    events.simple_ids,
+    events.lifetimes,
+    workplan.check,
+    workplan.cycles,
+    resources.check,
+    drafts.check,
+    texts.missing_translations,
+    texts.stray_brackets,
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -9,11 +10,13 @@ from ..problems import Path, Problem
 from ..yamlfile import YamlDoc
 
 
-def known(ids: Iterable[str]) -> str:
-    """'(known: P1, P2, ...)': the ids a wrong reference could have meant."""
+def known(ids: Iterable[str], wrong: str | None = None) -> str:
+    """ "(did you mean 'P1'? known: P1, P2, P3)": the id a wrong reference most likely meant,
+    then every id it could have meant."""
     found = list(ids)
-    shown = ", ".join(found[:12]) + (", ..." if len(found) > 12 else "")
-    return f"(known: {shown})" if found else "(none is defined)"
+    close = difflib.get_close_matches(wrong, found, n=1, cutoff=0.6) if wrong else []
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"({hint}known: {', '.join(found)})" if found else "(none is defined)"
 
 
 @dataclass

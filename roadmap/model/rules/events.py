@@ -29,7 +29,7 @@ def lifetimes(ctx: Context) -> list[Problem]:
             if event is not None and event not in ctx.events:
                 out.append(
                     doc.problem(
-                        ("actors", i, key), f"'{event}' is not an event {known(ctx.events)}"
+                        ("actors", i, key), f"'{event}' is not an event {known(ctx.events, event)}"
                     )
                 )
         since = ctx.events.get(actor.active_from or "")

@@ -54,7 +54,7 @@ def _milestones(ctx: Context, i: int, phase) -> list[Problem]:
         elif ms.event is not None and ms.event not in ctx.events:
             out.append(
                 ctx.docs["phases"].problem(
-                    path + ("event",), f"'{ms.event}' is not an event {known(ctx.events)}"
+                    path + ("event",), f"'{ms.event}' is not an event {known(ctx.events, ms.event)}"
                 )
             )
     return out

@@ -25,7 +25,7 @@ def _problems(ctx: Context, r) -> list[tuple[tuple, str]]:
     """(where in the resource, what is wrong), in the order an editor reads the fields."""
     found: list[tuple[tuple, str]] = []
     if r.phase not in ctx.phase_by_id:
-        found.append((("phase",), f"'{r.phase}' is not a phase {known(ctx.phase_by_id)}"))
+        found.append((("phase",), f"'{r.phase}' is not a phase {known(ctx.phase_by_id, r.phase)}"))
     if (r.quantity is None) != (r.unit is None):
         found.append(((), "'quantity' and 'unit' go together: give both or neither"))
     if (r.amount is None) != (r.currency is None):
@@ -41,5 +41,7 @@ def _problems(ctx: Context, r) -> list[tuple[tuple, str]]:
             (("currency",), f"'{r.currency}' is not an ISO 4217 currency code (e.g. USD, EUR, CHF)")
         )
     if r.funding is not None and r.funding not in ctx.funding:
-        found.append((("funding",), f"'{r.funding}' is not a funding source {known(ctx.funding)}"))
+        found.append(
+            (("funding",), f"'{r.funding}' is not a funding source {known(ctx.funding, r.funding)}")
+        )
     return found

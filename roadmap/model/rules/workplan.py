@@ -28,13 +28,15 @@ def _phase(ctx: Context, i: int, a) -> list[Problem]:
     phase = ctx.phase_by_id.get(a.phase)
     if phase is None:
         return [
-            doc.problem(path + ("phase",), f"'{a.phase}' is not a phase {known(ctx.phase_by_id)}")
+            doc.problem(
+                path + ("phase",), f"'{a.phase}' is not a phase {known(ctx.phase_by_id, a.phase)}"
+            )
         ]
     own = [o.id for o in phase.objectives]
     out = [
         doc.problem(
             path + ("objectives", j),
-            f"'{oid}' is not an objective of phase {phase.id} {known(own)}",
+            f"'{oid}' is not an objective of phase {phase.id} {known(own, oid)}",
         )
         for j, oid in enumerate(a.objectives)
         if oid not in own
@@ -59,7 +61,7 @@ def _actors(ctx: Context, i: int, a) -> list[Problem]:
                 out.append(
                     ctx.docs["workplan"].problem(
                         ("activities", i, *sub),
-                        f"'{actor}' is not an actor in data/actors.yml {known(ctx.actors)}",
+                        f"'{actor}' is not an actor in data/actors.yml {known(ctx.actors, actor)}",
                     )
                 )
     return out
@@ -104,7 +106,7 @@ def _dependencies(ctx: Context, i: int, a) -> list[Problem]:
             out.append(
                 doc.problem(
                     path + ("depends_on", j),
-                    f"'{dep}' is not an activity {known(ctx.activity_by_id)}",
+                    f"'{dep}' is not an activity {known(ctx.activity_by_id, dep)}",
                 )
             )
         elif dep == a.id:
