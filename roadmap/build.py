@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import inputs
+from . import inputs, site
 from .checks import Checked, check_sources, with_pages
 from .engine import Built, engine
 from .project import config_file
@@ -177,6 +177,24 @@ def build_offline(
     """The offline copy of each of ``langs`` into ``out_dir/<lang>/``, in parallel workers."""
     engine().prepare(langs)
     return _run(_tasks(langs, out_dir, root, env), _jobs(langs, jobs), report, _build_offline_one)
+
+
+PREVIEW_ON_DISK = "ROADMAP_PREVIEW_ON_DISK"  # the build's environment: languages side by side
+
+
+def build_disk_preview(
+    langs: list[str], out_dir: Path, *, root: Path, data_dir: Path, jobs: int | None = None
+) -> list[Built]:
+    """The offline copies of ``langs`` side by side in ``out_dir``, linked to each other (not to
+    the published site), with an index.html that chooses among them: a folder a reviewer opens
+    from disk, where links, language links and search work without a server."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    env = {"ROADMAP_DATA_DIR": str(data_dir), PREVIEW_ON_DISK: "1"}
+    results = build_offline(langs, out_dir, root=root, env=env, jobs=jobs)
+    if all(r.ok for r in results):
+        (out_dir / "index.html").write_text(site.disk_chooser(langs), encoding="utf-8")
+    return results
 
 
 def _tasks(

@@ -108,11 +108,28 @@ def cmd_build(args) -> int:
         )
         return 1
     print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
+    if getattr(args, "disk_preview", None) and _disk_preview(args, langs) != 0:
+        return 1
     return (
         _editions(args, langs)
         if getattr(args, "pdf", False) or getattr(args, "offline", False)
         else 0
     )
+
+
+def _disk_preview(args, langs: list[str]) -> int:
+    from .build import build_disk_preview
+
+    results = build_disk_preview(
+        langs, args.disk_preview, root=args.project, data_dir=args.data, jobs=args.jobs
+    )
+    failed = [r for r in results if not r.ok]
+    for r in failed:
+        print(f"\n[{r.lang}] preview failed:\n{r.output}", file=sys.stderr)
+    if failed:
+        return 1
+    print(f"the preview to open from disk: {args.disk_preview / 'index.html'}")
+    return 0
 
 
 def _editions(args, langs: list[str]) -> int:
@@ -346,6 +363,14 @@ def _add_build_and_serve(sub) -> None:
             p.add_argument("--pdf", action="store_true", help="also print each language's PDF")
             p.add_argument(
                 "--offline", action="store_true", help="also make each language's offline copy"
+            )
+            p.add_argument(
+                "--disk-preview",
+                type=Path,
+                default=None,
+                metavar="DIR",
+                help="also the languages as one folder to open from disk (file://), with links, "
+                "language links and search working: a pull request's preview",
             )
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)

@@ -90,6 +90,26 @@ def _refuse_unless_publishable(
     return draft, checked
 
 
+def _refuse_placeholder_repository(root: Path) -> None:
+    """Every edit button and item source link of the draft names the repository: not a
+    placeholder's, in a version that never changes."""
+    repository = (read_config(DEFAULT, root).get("extra") or {}).get("repository") or {}
+    if repository.get("placeholder"):
+        raise PublishError(
+            f"mkdocs.yml: extra.repository is still the placeholder ({repository.get('url')}): "
+            "put the project's real repository in its url and delete the line "
+            "'placeholder: true' (CONTRIBUTING.md, For maintainers); nothing was published"
+        )
+
+
+def _refuse_without_fonts() -> None:
+    """The PDFs are printed in the fonts their CSS names, or not at all."""
+    from .editions import fonts
+
+    if (lacking := fonts.missing(list(CODES))) is not None:
+        raise PublishError(f"{lacking}; nothing was published")
+
+
 def _draft_to_publish(root: Path, draft_id: str) -> tuple[Draft, Checked]:
     """The data and pages are sound, and ``draft_id`` is the draft being prepared."""
     checked = check_sources(root, root / "data")  # as `roadmap build` does: pages included
@@ -214,6 +234,8 @@ def publish(
     with _publishing_lock(root):
         draft, checked = _refuse_unless_publishable(root, draft_id, options)
         url = site_url(root, options.site_url)
+        _refuse_placeholder_repository(root)
+        _refuse_without_fonts()
         source = gitrepo.text(root, "rev-parse", "HEAD")
         report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
         with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:

@@ -21,6 +21,7 @@ TIERS = {
     "mkdocs_build": "build",
     "roadmap_build": "build",
     "properdocs": "build",
+    "disk_preview": "build",
     "browser": "browser",
     "searched": "browser",
     **{name: "browser" for name in VISIT_FIXTURES},  # the pages' visits (tests/visits.py)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from roadmap import gitrepo
-from tests.helpers import ROADMAP, ROOT, copy_project, edit, run_roadmap, settle
+from tests.helpers import ROADMAP, ROOT, copy_project, edit, run_roadmap, settle, with_repository
 
 SITE_URL = "https://chm-roadmap.example.org/"
 NEW_RESOURCE = """
@@ -82,7 +82,7 @@ def make(base: Path) -> dict:
     origin = base / "origin.git"
     sh(base, "git", "init", "-q", "--bare", "-b", "main", str(origin))
 
-    first = copy_project(base / "first")
+    first = with_repository(copy_project(base / "first"))
     drafts = first / "data/drafts.yml"
     drafts.write_text(drafts.read_text().split("  - id: draft-2")[0].rstrip() + "\n")
     # Translated throughout as far as the content goes: the gate lets it through unflagged.

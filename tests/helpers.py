@@ -46,6 +46,16 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+TEST_REPOSITORY = "https://github.com/example-org/chm-roadmap"
+
+
+def with_repository(project: Path) -> Path:
+    """The copy's mkdocs.yml naming a repository, not the placeholder a publish refuses."""
+    edit(project / "mkdocs.yml", "    placeholder: true\n", "")
+    edit(project / "mkdocs.yml", "https://github.com/chm-roadmap/chm-roadmap", TEST_REPOSITORY)
+    return project
+
+
 def settle(project: Path) -> dict[tuple[str, str], str]:
     """Every translation in ``project`` recorded as current, whatever the real content's state,
     for tests that start from there: (language, source) -> state of what is still pending

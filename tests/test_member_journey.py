@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.drafts_history import SITE_URL, WITHOUT_EDITIONS, init_repo, sh
-from tests.helpers import ROOT, commit_all, copy_project, edit, run_roadmap, settle
+from tests.helpers import ROOT, commit_all, copy_project, edit, run_roadmap, settle, with_repository
 
 OTHERS = ("ar", "zh", "ru", "es")  # the languages the member did not write
 REWORDED = "docs/en/group.md#composition"
@@ -89,6 +89,12 @@ def test_publishing_the_branch_is_refused_unless_allowed_and_then_says_so(member
             command=WITHOUT_EDITIONS,
         )
 
+    placeholder = publish("--allow-incomplete")
+    assert placeholder.returncode == 1 and "extra.repository is still the placeholder" in (
+        placeholder.stderr
+    )
+    with_repository(repo)
+    commit_all(repo, "The project's repository")
     refused = publish()
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert "fr: unreviewed data/workplan.yml#A1.17.title" in refused.stderr
@@ -141,3 +147,39 @@ def test_three_mistakes_in_three_files_and_two_layers_are_reported_in_one_check(
         for e in errors
     )
     assert "3 errors in the data and the pages." in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def disk_preview(tmp_path_factory) -> Path:
+    """The preview a pull request uploads (`roadmap build --disk-preview`), in three languages."""
+    out = tmp_path_factory.mktemp("preview") / "preview"
+    site = out.parent / "site"
+    langs = [arg for code in ("en", "fr", "ar") for arg in ("--lang", code)]
+    proc = run_roadmap("build", *langs, "--site-dir", str(site), "--disk-preview", str(out))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    return out
+
+
+def test_the_preview_opens_from_disk_with_links_languages_and_search(browser, disk_preview):
+    """A reviewer unzips the pull request's preview and opens index.html: no server."""
+    from tests.helpers import KNOWN_WORDS
+    from tests.visits import desktop
+
+    context = desktop(browser, [], audited=False)
+    page = context.new_page()
+    page.goto((disk_preview / "index.html").as_uri())
+    page.locator('a[hreflang="fr"]').first.click()
+    page.wait_for_url("**/fr/index.html")
+    page.locator('.md-nav a[href="group.html"]').first.click()
+    page.wait_for_url("**/fr/group.html")
+    assert page.locator("h1").count() == 1
+    page.locator('.roadmap-lang-link[hreflang="ar"]').first.dispatch_event("click")
+    page.wait_for_url("**/ar/group.html")  # the same page in another language, from disk
+    assert page.locator("html").get_attribute("lang") == "ar"
+    page.keyboard.press("/")
+    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS["ar"], delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    results.first.locator("a").first.click()
+    page.wait_for_url(disk_preview.as_uri() + "/ar/*.html*")
+    context.close()

@@ -622,3 +622,19 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
         if _skip_of(m) is None
     ]
     assert not errors, "\n".join(errors)
+
+
+def test_a_publish_without_the_editions_fonts_is_refused_naming_them(monkeypatch):
+    """Chromium would print the Arabic PDF in another font without a word."""
+    from roadmap import publish as publishing
+    from roadmap.editions import fonts
+
+    monkeypatch.setattr(fonts, "installed", lambda: {"Noto Sans", "Noto Sans Mono CJK SC"})
+    with pytest.raises(publishing.PublishError) as refused:
+        publishing._refuse_without_fonts()
+    message = str(refused.value)
+    assert "Noto Naskh Arabic, Noto Sans CJK SC are not installed" in message
+    assert "apt-get install fonts-noto-cjk fonts-noto-core" in message
+    assert fonts.missing(["en", "fr"], {"Noto Sans", "Noto Sans Mono CJK SC"}) is None
+    monkeypatch.setattr(fonts, "installed", lambda: None)
+    assert "fc-list" in str(fonts.missing(["ar"]))

@@ -30,7 +30,10 @@ USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$")
 VERSION_COMMENT = re.compile(r"^\s+#\s*v\d+(\.\d+)*\b")
 
 # (workflow file, job id) -> permissions it may be granted with write access
-WRITERS = {("publish.yml", "publish"): {"contents"}}
+WRITERS = {
+    ("publish.yml", "publish"): {"contents"},
+    ("translations-reviewed.yml", "record"): {"contents"},  # to the pull request's branch
+}
 
 
 def _files() -> list[Path]:
@@ -183,7 +186,7 @@ def test_default_permissions_are_read_only_or_none():
     assert not problems, "\n".join(problems)
 
 
-def test_only_the_publish_job_may_write_and_only_contents():
+def test_only_the_publish_and_record_jobs_may_write_and_only_contents():
     problems = []
     for path in _files():
         for job_id, job in _jobs(path).items():
@@ -247,7 +250,35 @@ def test_pull_request_workflow_checks_builds_tests_and_keeps_the_preview():
     setups = [s for s in steps if str(s.get("uses", "")).startswith("actions/setup-python@")]
     assert setups and all(str(s["with"]["python-version"]) == "3.11" for s in setups), setups
     uploads = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact@")]
-    assert [s["with"]["path"] for s in uploads] == ["site/"], uploads
+    assert [s["with"]["path"] for s in uploads] == ["preview/"], uploads
+    assert "roadmap build --disk-preview preview" in scripts  # opens from disk: CONTRIBUTING
+    checkout = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
+    assert checkout[0]["with"].get("fetch-depth") == 0, "the changes page needs the history"
+
+
+def test_publish_workflow_installs_what_the_editions_need_and_can_allow_incomplete():
+    path = WORKFLOWS / "publish.yml"
+    inputs = (_on(_load(path)).get("workflow_dispatch") or {}).get("inputs") or {}
+    assert (
+        inputs["allow_incomplete"]["type"] == "boolean"
+        and inputs["allow_incomplete"]["default"] is False
+    )
+    scripts = "\n".join(str(s.get("run", "")) for _, _, s in _steps(path))
+    assert "bash .ci/system-deps.sh" in scripts
+    assert '"$ALLOW_INCOMPLETE" = "true"' in scripts and "--allow-incomplete" in scripts
+
+
+def test_the_reviewed_label_records_translations_on_same_repository_branches_only():
+    path = WORKFLOWS / "translations-reviewed.yml"
+    workflow = _load(path)
+    assert _on(workflow) == {"pull_request": {"types": ["labeled"]}}
+    job = _jobs(path)["record"]
+    assert (
+        "translations-reviewed" in job["if"]
+        and "head.repo.full_name == github.repository" in job["if"]
+    )
+    scripts = "\n".join(str(s.get("run", "")) for _, _, s in _steps(path))
+    assert 'roadmap translations reviewed --since "origin/$BASE"' in scripts
 
 
 def test_publish_workflow_runs_one_at_a_time_from_inputs_passed_through_env():

@@ -14,7 +14,7 @@ from ..model import Roadmap, load_roadmap
 from ..model.schema import Draft
 from ..project import read_config
 from ..render.print_edition import Edition
-from . import links, names, offline, pdf, printed
+from . import fonts, links, names, offline, pdf, printed
 
 
 class EditionError(Exception):
@@ -71,6 +71,8 @@ def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dic
 
 
 def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
+    if (lacking := fonts.missing(req.langs)) is not None:
+        raise EditionError(lacking)
     jobs = []
     for lang in req.langs:
         html = printed.write(

@@ -47,6 +47,26 @@ def root_files(base_path: str = "/") -> dict[str, str]:
     }
 
 
+def disk_chooser(codes: list[str]) -> str:
+    """index.html of a preview read from disk: each language's folder by its file name."""
+    entries: list[dict[str, Any]] = [
+        {"lang": lang, "href": f"{lang.code}/index.html", "t": lambda k, c=lang.code: t(c, k)}
+        for lang in LANGUAGES
+        if lang.code in codes
+    ]
+    return (
+        _env()
+        .get_template("chooser.html")
+        .render(
+            entries=entries,
+            heading="language.chooser_intro",
+            caption="language.chooser_title",
+            lang=DEFAULT,
+            description=t(DEFAULT, "language.chooser_title"),
+        )
+    )
+
+
 def write_root(site_dir: Path, base_path: str = "/") -> None:
     for name, text in root_files(base_path).items():
         (site_dir / name).write_text(text, encoding="utf-8")
