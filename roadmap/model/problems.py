@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .roadmap import Roadmap
 
 Path = tuple[str | int, ...]
 
@@ -49,9 +52,10 @@ def _escape(value: str, is_property: bool) -> str:
 class DataError(Exception):
     """Raised with every problem found, never only the first."""
 
-    def __init__(self, problems: list[Problem], partial: object = None):
+    def __init__(self, problems: list[Problem], partial: tuple[Roadmap, set[str]] | None = None):
         self.problems = sorted(problems)
-        # The Roadmap of what could be read (model/partial.py), for the pages' check; or None.
+        # The Roadmap of what could be read and the ids of the items left out for their
+        # mistakes (model/partial.py), for the pages' check; or None.
         self.partial = partial
         super().__init__("\n".join(str(p) for p in self.problems))
 
