@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs_macros.plugin import MacrosPlugin
 
 from roadmap import downloads, drafts, inputs
+from roadmap.build import PREVIEW_ON_DISK
 from roadmap.i18n import DEFAULT, language, t
 from roadmap.model import DataError
 from roadmap.project import missing_pages
@@ -35,10 +36,10 @@ from roadmap.render import (
     translations,
 )
 from roadmap.render.catalogue import PageContext, data_shown
-from roadmap.render.languages import cross_link, language_links, online_language_links
+from roadmap.render.languages import cross_link, page_language_links
 from roadmap.render.rawblocks import RawBlocks
 from roadmap.render.sandbox import sandboxed, template_line
-from roadmap.translations.views import FOLDER, compare_href, compare_pages, view_language_links
+from roadmap.translations import views
 
 NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # the side-by-side views: reached from their pages
 
@@ -53,6 +54,8 @@ class RoadmapPlugin(MacrosPlugin):
         # The offline copy is the build with file URLs: its raw HTML links to files too.
         self.offline = not config["use_directory_urls"]
         links.FILE_URLS.set(self.offline)
+        together = os.environ.get(PREVIEW_ON_DISK) == "1"  # every language beside the others
+        self.disk = ("side-by-side" if together else "alone") if self.offline else ""
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
         self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
@@ -112,14 +115,14 @@ class RoadmapPlugin(MacrosPlugin):
         )
         self._bracket_total = pages + brackets.count_data(self.roadmap, self.lang)
         if self.lang != DEFAULT:  # counted above without them: they repeat the pages
-            views = compare_pages(
+            pages_of_views = views.compare_pages(
                 self.translations,
                 self.lang,
                 (self.source_docs, docs_dir),
                 self.version,
                 _rendered_only(config),
             )
-            for uri, content in views.items():
+            for uri, content in pages_of_views.items():
                 files.append(File.generated(config, uri, content=content, inclusion=NOT_IN_NAV))
         return files
 
@@ -157,7 +160,7 @@ class RoadmapPlugin(MacrosPlugin):
         if page.file.src_uri in self.fallback_pages:
             guide = self.origin.guide(self.branch, fallback.GUIDE) if self.origin else None
             markdown = fallback.wrap(markdown, self.lang, guide)
-        elif (view := compare_href(self.lang, page.file.src_uri, page.url)) is not None:
+        elif (view := views.compare_href(self.lang, page.file.src_uri, page.url)) is not None:
             english = cross_link(page.url, page.url, DEFAULT, self.version)
             markdown = translations.page_notices(
                 self.translations, (self.lang, page.file.src_uri), markdown, shown, (english, view)
@@ -201,24 +204,20 @@ class RoadmapPlugin(MacrosPlugin):
         return html
 
     def on_page_context(self, context, page, config, nav):
-        # Material's edit button: the page's own source, or the English one it is shown from;
-        # a side-by-side view edits the translation it shows.
         src = page.file.src_uri
-        view = src.startswith(f"{FOLDER}/")
-        shown = src.removeprefix(f"{FOLDER}/").removesuffix("/index.md") + ".md" if view else src
-        folder = DEFAULT if src in self.fallback_pages else self.lang
-        if self.origin is not None:
-            page.edit_url = self.origin.edit(self.branch, f"docs/{folder}/{shown}")
-        context["roadmap_alternates"] = not view  # a view is no language version of a page
-        url = links.directory_url(page.file.src_uri) if self.offline else page.url
-        context.update(self._context(url, config))
-        context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)
-        if page.file.src_uri.startswith(f"{FOLDER}/"):
-            language_choices = context["roadmap_languages"]
-            context["roadmap_languages"] = view_language_links(
-                language_choices, page.file.src_uri, self.version
+        view, fallback = src.startswith(f"{views.FOLDER}/"), src in self.fallback_pages
+        if self.origin is not None:  # Material's edit button
+            page.edit_url = self.origin.edit(
+                self.branch, views.edited_source(src, self.lang, fallback)
             )
-        context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
+        context["roadmap_alternates"] = not view  # a view is no language version of a page
+        url = links.directory_url(src) if self.offline else page.url
+        context.update(self._context(url, config, page.url))
+        context["roadmap_compare"] = views.compare_href(self.lang, src, page.url)
+        if view:
+            choices = context["roadmap_languages"]
+            context["roadmap_languages"] = views.view_language_links(choices, src, self.version)
+        context["roadmap_fallback"] = fallback
         context["roadmap_cite"] = drafts.citation(
             self.draft, self.lang, self.site_root, url, published=self.version is not None
         )
@@ -229,11 +228,12 @@ class RoadmapPlugin(MacrosPlugin):
         context.update(self._context(template_name, config))
         return context
 
-    def _context(self, url: str, config) -> dict:
+    def _context(self, url: str, config, file_url: str | None = None) -> dict:
+        site = (config["site_url"], self.site_root)
         return {
-            "roadmap_languages": online_language_links(url, self.lang, self.version, self.site_root)
-            if self.offline  # a copy on disk holds one language: the others are online
-            else language_links(url, self.lang, self.version, config["site_url"]),
+            "roadmap_languages": page_language_links(
+                (url, file_url or url), self.lang, self.version, site, self.disk
+            ),
             "roadmap_draft": drafts.banner(self.draft, self.lang, url),
             "roadmap_lang": language(self.lang),
             "roadmap_root": self.site_root,  # the language chooser: hreflang x-default

@@ -61,3 +61,16 @@ def online_language_links(dir_url: str, current: str, version: str | None, root:
         }
         for lang in LANGUAGES
     ]
+
+
+def page_language_links(
+    urls: tuple[str, str], current: str, version: str | None, site: tuple[str, str], disk: str
+) -> list[dict]:
+    """The language links of a page: ``urls`` are its address on the site and in this build
+    (a file's, offline); ``site`` the configured address and the site's root; ``disk`` is
+    "" online, "alone" for an offline copy of one language (the others are online), and
+    "side-by-side" for a preview read from disk that holds every language."""
+    url, file_url = urls
+    if disk == "alone":
+        return online_language_links(url, current, version, site[1])
+    return language_links(file_url if disk else url, current, version, site[0])

@@ -66,3 +66,11 @@ def view_language_links(links: list[dict], view_src: str, version: str | None) -
         else link
         for link in links
     ]
+
+
+def edited_source(src: str, lang: str, fallback: bool) -> str:
+    """The source file a page's edit button opens: its own, the English one a page not yet
+    translated is shown from, or for a side-by-side view the translation it shows."""
+    view = src.startswith(f"{FOLDER}/")
+    shown = src.removeprefix(f"{FOLDER}/").removesuffix("/index.md") + ".md" if view else src
+    return f"docs/{DEFAULT if fallback else lang}/{shown}"
