@@ -10,6 +10,7 @@ from pathlib import Path
 from . import project
 from .build import build_checked
 from .checks import Checked, check_sources
+from .errors import RoadmapError
 from .gitrepo import BRANCH
 from .i18n import CODES
 from .translations import report
@@ -108,13 +109,9 @@ def cmd_build(args) -> int:
         )
         return 1
     print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
-    if getattr(args, "disk_preview", None) and _disk_preview(args, langs) != 0:
+    if args.disk_preview and _disk_preview(args, langs) != 0:
         return 1
-    return (
-        _editions(args, langs)
-        if getattr(args, "pdf", False) or getattr(args, "offline", False)
-        else 0
-    )
+    return _editions(args, langs) if args.pdf or args.offline else 0
 
 
 def _disk_preview(args, langs: list[str]) -> int:
@@ -134,7 +131,7 @@ def _disk_preview(args, langs: list[str]) -> int:
 
 def _editions(args, langs: list[str]) -> int:
     """`--pdf`, `--offline`: the draft's PDF and offline copy per language, for a local look."""
-    from .editions.make import EditionError, Request, make
+    from .editions.make import Request, make
 
     started = time.perf_counter()
     request = Request(
@@ -146,11 +143,7 @@ def _editions(args, langs: list[str]) -> int:
         offline=args.offline,
         jobs=args.jobs,
     )
-    try:
-        make(request)
-    except EditionError as exc:
-        print(f"\n{exc}", file=sys.stderr)
-        return 1
+    make(request)
     print(f"made the editions in {time.perf_counter() - started:.1f}s (site/<lang>/downloads/)")
     return 0
 
@@ -173,25 +166,21 @@ def cmd_serve(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from .publish import Options, PublishError, publish
+    from .publish import Options, publish
 
     started = time.perf_counter()
-    try:
-        publish(
-            args.project,
-            args.draft,
-            Options(
-                push=args.push,
-                remote=args.remote,
-                branch=args.branch,
-                jobs=args.jobs,
-                site_url=args.site_url,
-                allow_incomplete=args.allow_incomplete,
-            ),
-        )
-    except PublishError as exc:
-        print(f"\n{exc}", file=sys.stderr)
-        return 1
+    publish(
+        args.project,
+        args.draft,
+        Options(
+            push=args.push,
+            remote=args.remote,
+            branch=args.branch,
+            jobs=args.jobs,
+            site_url=args.site_url,
+            allow_incomplete=args.allow_incomplete,
+        ),
+    )
     print(f"done in {time.perf_counter() - started:.1f}s")
     return 0
 
@@ -346,42 +335,46 @@ def _add_check(sub) -> None:
 
 
 def _add_build_and_serve(sub) -> None:
-    for name, helptext in (
-        ("build", "check, then build every language into site/<lang>/"),
-        ("serve", "build, then serve the six-language site and rebuild on edits"),
-    ):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument(
-            "--lang", action="append", choices=CODES, help="only this language (repeatable)"
-        )
-        p.add_argument("--site-dir", type=Path, default=None, help="default: site/")
-        p.add_argument(
-            "--jobs", type=int, default=None, help="languages built at once (default: cores)"
-        )
-        p.set_defaults(func=cmd_build if name == "build" else cmd_serve)
-        if name == "build":
-            p.add_argument("--pdf", action="store_true", help="also print each language's PDF")
-            p.add_argument(
-                "--offline", action="store_true", help="also make each language's offline copy"
-            )
-            p.add_argument(
-                "--disk-preview",
-                type=Path,
-                default=None,
-                metavar="DIR",
-                help="also the languages as one folder to open from disk (file://), with links, "
-                "language links and search working: a pull request's preview",
-            )
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--no-build", action="store_true", help="serve site/ as it is")
-    p.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
-    p.add_argument(
+    build = sub.add_parser("build", help="check, then build every language into site/<lang>/")
+    _site_options(build)
+    build.add_argument("--pdf", action="store_true", help="also print each language's PDF")
+    build.add_argument(
+        "--offline", action="store_true", help="also make each language's offline copy"
+    )
+    build.add_argument(
+        "--disk-preview",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="also the languages as one folder to open from disk (file://), with links, "
+        "language links and search working: a pull request's preview",
+    )
+    build.set_defaults(func=cmd_build)
+    serve = sub.add_parser(
+        "serve", help="build, then serve the six-language site and rebuild on edits"
+    )
+    _site_options(serve)
+    # What serve builds first: the site alone (its editions and previews are build's).
+    serve.set_defaults(func=cmd_serve, pdf=False, offline=False, disk_preview=None)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--no-build", action="store_true", help="serve site/ as it is")
+    serve.add_argument("--no-watch", action="store_true", help="do not rebuild on edits")
+    serve.add_argument(
         "--published",
         action="store_true",
         help="serve the published branch instead, exactly as readers get it",
     )
-    p.add_argument("--branch", default=BRANCH, help="the published branch (--published)")
+    serve.add_argument("--branch", default=BRANCH, help="the published branch (--published)")
+
+
+def _site_options(p) -> None:
+    """What build and serve both take: the languages, the site folder, the workers."""
+    p.add_argument("--lang", action="append", choices=CODES, help="only this language (repeatable)")
+    p.add_argument("--site-dir", type=Path, default=None, help="default: site/")
+    p.add_argument(
+        "--jobs", type=int, default=None, help="languages built at once (default: cores)"
+    )
 
 
 def _add_publish(sub) -> None:
@@ -473,14 +466,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.project = project.find(args.project)
-    except project.ProjectNotFound as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    args.data = args.data or args.project / "data"
-    if getattr(args, "site_dir", False) is None:
-        args.site_dir = args.project / "site"
-    try:
+        args.data = args.data or args.project / "data"
+        if "site_dir" in args and args.site_dir is None:
+            args.site_dir = args.project / "site"
         return int(args.func(args))
+    except RoadmapError as exc:  # every refusal the application explains, told once here
+        print(f"\n{exc}" if str(exc) else type(exc).__name__, file=sys.stderr)
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from .errors import RoadmapError
 from .i18n import CODES, t
 from .i18n.formatting import format_day
 from .model import Roadmap
 from .model.schema import Draft
 
 
-class DraftError(Exception):
+class DraftError(RoadmapError):
     """The version being built is not a draft of data/drafts.yml."""
 
 

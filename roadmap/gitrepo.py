@@ -10,11 +10,13 @@ import re
 import subprocess
 from pathlib import Path
 
+from .errors import RoadmapError
+
 DRAFT_TAG = re.compile(r"^draft-([0-9]+)$")
 BRANCH = "gh-pages"  # the published site, served by GitHub Pages
 
 
-class GitError(Exception):
+class GitError(RoadmapError):
     """A git command failed; the message says which and why."""
 
 

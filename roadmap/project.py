@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from .errors import RoadmapError
 from .i18n import DEFAULT
 
 BASE_CONFIG = "mkdocs.yml"
@@ -34,8 +35,10 @@ SOURCES: tuple[str, ...] = (
 )
 
 
-class ProjectNotFound(Exception):
+class ProjectNotFound(RoadmapError):
     """No mkdocs.yml in the working directory or above it."""
+
+    exit_code = 2  # how the command was called, not what it found
 
 
 def find(start: Path | None = None) -> Path:

@@ -27,6 +27,7 @@ from . import gitrepo, inputs, manifest
 from .build import build
 from .checks import Checked, check_sources
 from .drafts import LATEST, version_title
+from .errors import RoadmapError
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES, read_config
@@ -36,7 +37,7 @@ from .translations.freshness import Status
 BRANCH = gitrepo.BRANCH
 
 
-class PublishError(Exception):
+class PublishError(RoadmapError):
     """Why nothing was published; the message is for the person publishing."""
 
 

@@ -23,12 +23,14 @@ def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
 
 
+@pytest.mark.tools
 def test_import_contracts_are_kept():
     proc = _run(str(BIN / "lint-imports"), "--no-cache")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "2 kept, 0 broken" in proc.stdout
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize(
     ("module", "line", "contract"),
     [
@@ -50,6 +52,7 @@ def test_import_contract_fails_on_a_forbidden_import(tmp_path, module, line, con
     assert any(contract in block for block in broken), proc.stdout
 
 
+@pytest.mark.tools
 def test_ruff_lint_and_format_are_clean():
     lint = _run(str(BIN / "ruff"), "check", *PACKAGES)
     assert lint.returncode == 0, lint.stdout
@@ -57,6 +60,7 @@ def test_ruff_lint_and_format_are_clean():
     assert fmt.returncode == 0, fmt.stdout
 
 
+@pytest.mark.tools
 def test_mypy_finds_no_error_in_the_application():
     proc = _run(str(BIN / "mypy"))
     assert proc.returncode == 0, proc.stdout
@@ -79,6 +83,7 @@ def test_functions_fit_on_a_screen():
     assert long == []
 
 
+@pytest.mark.tools
 def test_every_imported_package_is_declared():
     """deptry: third-party imports of the packages are dependencies in pyproject.toml."""
     proc = _run(str(BIN / "deptry"), "roadmap", "macros", "quality", "tests", "bench")
@@ -103,6 +108,7 @@ def test_pre_commit_hooks_are_local_and_run_offline():
     assert {"ruff", "ruff-format", "roadmap-check"} <= hooks
 
 
+@pytest.mark.tools
 def test_the_package_works_installed_without_the_checkout(tmp_path):
     """A normal (not editable) install, run from the project folder: the project is found from
     mkdocs.yml, the strings and templates come with the package."""

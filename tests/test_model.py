@@ -224,3 +224,15 @@ def test_arbitrary_yaml_gives_a_model_or_clean_errors(tmp_path, value, target, r
         assert exc.problems and all(p.file.startswith("data/") for p in exc.problems)
     finally:
         (data / f"{target}.yml").write_text(original)
+
+
+def test_five_thousand_nested_brackets_are_reported_at_their_line(tmp_path):
+    """Deeper than Python's own YAML reader can recurse: libyaml's words, with the line."""
+    data = _dataset(tmp_path)
+    (data / "glossary.yml").write_text("terms:\n  - id: x\n    extra: " + "[" * 5000 + "]" * 5000)
+    with pytest.raises(DataError) as caught:
+        load_roadmap(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/glossary.yml:3:1009: YAML syntax error: exceeded maximum nesting depth (while "
+        "increasing flow level); nesting is deeper than 20 levels; the data files never need that"
+    ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..build import build_offline
 from ..drafts import being_built, site_root
+from ..errors import RoadmapError
 from ..i18n import DEFAULT
 from ..model import Roadmap, load_roadmap
 from ..model.schema import Draft
@@ -17,7 +18,7 @@ from ..render.print_edition import Edition
 from . import fonts, links, names, offline, pdf, printed
 
 
-class EditionError(Exception):
+class EditionError(RoadmapError):
     """Why an edition could not be made; the message is for the person building."""
 
 

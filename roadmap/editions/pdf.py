@@ -9,6 +9,8 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..errors import RoadmapError
+
 # Headless without a sandbox (CI runs as root) nor a GPU; nothing fetched in the background.
 FLAGS = (
     "--headless=new",
@@ -19,7 +21,7 @@ FLAGS = (
 )
 
 
-class PdfError(Exception):
+class PdfError(RoadmapError):
     """Why a PDF could not be made; the message says what to install."""
 
 

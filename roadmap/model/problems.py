@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..errors import RoadmapError
+
 if TYPE_CHECKING:
     from .roadmap import Roadmap
 
@@ -49,15 +51,15 @@ def _escape(value: str, is_property: bool) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if is_property else value
 
 
-class DataError(Exception):
+class DataError(RoadmapError):
     """Raised with every problem found, never only the first."""
 
     def __init__(self, problems: list[Problem], partial: tuple[Roadmap, set[str]] | None = None):
-        self.problems = sorted(problems)
+        found = sorted(problems)
+        super().__init__("\n".join(str(p) for p in found), found)
         # The Roadmap of what could be read and the ids of the items left out for their
         # mistakes (model/partial.py), for the pages' check; or None.
         self.partial = partial
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 def format_path(path: Path) -> str:

@@ -35,6 +35,9 @@ _HINTS = {
     ),
     "did not find expected key": "the indentation of this line does not match the lines above",
     "found unexpected end of stream": "a quote or bracket opened earlier is never closed",
+    "exceeded maximum nesting depth": (
+        f"nesting is deeper than {MAX_DEPTH} levels; the data files never need that"
+    ),
 }
 
 
@@ -178,6 +181,8 @@ def _syntax_error(text: str, display: str, fast: yaml.MarkedYAMLError) -> DataEr
         yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         return DataError([_syntax_problem(exc, display, text)])
+    except RecursionError:  # nested deeper than the slow reader's recursion: libyaml's mark
+        pass
     return DataError([_syntax_problem(fast, display, text)])
 
 

@@ -6,8 +6,10 @@ autoescape on; markup longer than a line lives in ``templates/``.
 
 from __future__ import annotations
 
+from ..errors import RoadmapError
 
-class PageError(Exception):
+
+class PageError(RoadmapError):
     """A mistake in a page (e.g. an unknown id in ref()); the glue adds file and line."""
 
 

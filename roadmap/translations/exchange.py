@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import RoadmapError
 from ..i18n import STRINGS_DIR, strings
 from ..model.problems import Path as ItemPath
 from . import records, sources, xliff, yamlwrite
@@ -13,7 +14,7 @@ from .freshness import TRANSLATED
 from .units import Unit
 
 
-class ImportRefused(Exception):
+class ImportRefused(RoadmapError):
     """Nothing was written: the file does not fit today's English or names no language."""
 
 
