@@ -6,56 +6,19 @@ the moment the file is saved to the moment the open page shows the edit (it relo
 
 from __future__ import annotations
 
-import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-
-def copy_sources(root: Path, dest: Path) -> Path:
-    for name in ("docs", "data", "overrides", "translations"):  # as editors have them
-        shutil.copytree(root / name, dest / name)
-    for cfg in root.glob("mkdocs*.yml"):
-        shutil.copy(cfg, dest / cfg.name)
-    return dest
+from quality.serving import roadmap_serve
+from roadmap.project import copy_sources
 
 
 @contextmanager
 def serving(project: Path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "roadmap.cli",
-            "--project",
-            str(project),
-            "serve",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(base + "/fr/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+    with roadmap_serve(project=project, ready="/fr/", seconds=120) as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _seconds_to_show(browser, url: str, save, marker: str) -> float:

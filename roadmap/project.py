@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import shutil
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -33,6 +34,20 @@ SOURCES: tuple[str, ...] = (
     "pyproject.toml",
     "constraints.txt",
 )
+
+
+# What editors change, and so what a copy of the project to build or break holds (with the
+# configurations, mkdocs*.yml): the rest of SOURCES is code, installed rather than copied.
+EDITED: tuple[str, ...] = ("docs", "data", "translations", "overrides")
+
+
+def copy_sources(root: Path, dest: Path) -> Path:
+    """The folders editors change and the configurations of ``root``, copied to ``dest``."""
+    for name in EDITED:
+        shutil.copytree(root / name, dest / name)
+    for cfg in root.glob("mkdocs*.yml"):
+        shutil.copy(cfg, dest / cfg.name)
+    return dest
 
 
 class ProjectNotFound(RoadmapError):

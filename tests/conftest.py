@@ -168,11 +168,9 @@ def searched(browser, server):
 
 @pytest.fixture(scope="session")
 def debugging_port() -> int:
-    import socket
+    from quality.serving import free_port
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return free_port()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -12,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from roadmap.i18n import CODES
-from roadmap.project import config_file
+from roadmap.project import config_file, copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout under test
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -39,11 +38,7 @@ def run_roadmap(
 def copy_project(dest: Path) -> Path:
     """The sources a site is built from (docs, data, translation records, overrides, configs),
     copied to ``dest``."""
-    for name in ("docs", "data", "translations", "overrides"):
-        shutil.copytree(ROOT / name, dest / name)
-    for cfg in ROOT.glob("mkdocs*.yml"):
-        shutil.copy(cfg, dest / cfg.name)
-    return dest
+    return copy_sources(ROOT, dest)
 
 
 TEST_REPOSITORY = "https://github.com/example-org/chm-roadmap"

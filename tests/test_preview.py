@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -22,49 +19,16 @@ from tests.helpers import ROOT, edit
 LIVE_PATH = "/.roadmap/live"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory, site):
     """`roadmap serve` on a copy of the project, which the tests edit, serving a copy of the
     session's site (built once): only what the tests edit is rebuilt."""
+    from quality.serving import roadmap_serve
+
     project = copy_project(tmp_path_factory.mktemp("preview") / "project")
     shutil.copytree(site, project / "site")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "roadmap.cli",
-            "--project",
-            str(project),
-            "serve",
-            "--no-build",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(base + "/fr/", timeout=2)
-                break
-            except OSError:
-                assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-                time.sleep(0.2)
+    with roadmap_serve("--no-build", project=project, ready="/fr/") as (base, _):
         yield project, base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def _open(browser, url: str):

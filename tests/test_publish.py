@@ -12,7 +12,7 @@ import io
 import json
 import shutil
 import subprocess
-import sys
+import urllib.request
 from pathlib import Path
 
 import jsonschema
@@ -518,41 +518,11 @@ def test_language_root_redirects_to_the_latest_draft(reader, published_server):
 
 
 def test_serve_published_command_serves_the_branch(history):
-    import socket
-    import time
-    import urllib.request
+    from quality.serving import roadmap_serve
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "roadmap.cli",
-            "--project",
-            str(history["repo"]),
-            "serve",
-            "--published",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/en/draft-2/changes/") as r:
-                    body = r.read().decode()
-                break
-            except OSError:
-                time.sleep(0.1)
-        assert "roadmap-change" in body
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with roadmap_serve("--published", project=history["repo"], ready="/en/") as (base, _):
+        body = urllib.request.urlopen(f"{base}/en/draft-2/changes/").read().decode()
+    assert "roadmap-change" in body
 
 
 # --- the gates on what only a published branch has --------------------------------------
