@@ -233,15 +233,25 @@ def cmd_translations_mark(args) -> int:
 
 
 def cmd_translations_export(args) -> int:
-    from .translations import xliff
+    from .translations import history, records, xliff
 
     if (loaded := _translations(args)) is None:
         return 1
     units, status = loaded
+    recorded = records.read(args.project)[args.lang]
+    outdated = [
+        (u, recorded[u.source])
+        for u in units
+        if u.source in recorded and status.state(args.lang, u.source) == "outdated"
+    ]
+    before = history.befores(args.project, outdated)
     out = args.output or Path(f"{args.lang}.xlf")
-    out.write_bytes(xliff.export(units, status, args.lang))
+    out.write_bytes(xliff.export(units, status, args.lang, recorded, before))
     pending = len(status.pending(args.lang))
-    print(f"wrote {out}: the data texts and interface strings in {args.lang}, {pending} to do")
+    print(
+        f"wrote {out}: {len(units)} page sections, data texts and interface strings "
+        f"in {args.lang}, {pending} to do"
+    )
     return 0
 
 
@@ -249,9 +259,14 @@ def cmd_translations_import(args) -> int:
     from .translations import exchange
 
     try:
-        result = exchange.import_file(args.project, args.data, args.file.read_bytes())
+        content = args.file.read_bytes()
+    except OSError as exc:
+        print(f"{args.file}: cannot be read ({exc.strerror}); nothing was written", file=sys.stderr)
+        return 1
+    try:
+        result = exchange.import_file(args.project, args.data, content)
     except exchange.ImportRefused as exc:
-        print(exc, file=sys.stderr)
+        print(f"{args.file}: {exc}", file=sys.stderr)
         return 1
     for file in result.files:
         print(f"wrote {file}")
@@ -369,7 +384,9 @@ def _add_translations(sub) -> None:
         help="docs/en/group.md#mandate, data/phases.yml#P1.title, or a whole file",
     )
     m.set_defaults(func=cmd_translations_mark)
-    e = actions.add_parser("export", help="write an XLIFF file of the data texts and strings")
+    e = actions.add_parser(
+        "export", help="write an XLIFF file of every page section, data text and string"
+    )
     e.add_argument("lang", metavar="LANG", choices=TRANSLATED)
     e.add_argument("--output", "-o", type=Path, default=None, help="default: <lang>.xlf")
     e.set_defaults(func=cmd_translations_export)
