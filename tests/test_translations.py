@@ -566,3 +566,45 @@ def test_yaml_written_back_keeps_every_byte_of_our_files():
     for path in [*sorted((ROOT / "data").glob("*.yml")), *sorted(STRINGS_DIR.glob("*.yml"))]:
         text = path.read_text(encoding="utf-8")
         assert round_trip(text) == text, path.name
+
+
+# --- what a published draft gives translators ------------------------------------------------
+
+
+def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
+    """The editions step of a publish (here without its PDF and offline copy) writes each
+    language's TMX and the glossary's TBX into downloads/ (so the draft's manifest covers
+    them) and lists them where the pages announce the draft's files."""
+    from translate.storage import tbx, tmx
+
+    from roadmap.editions.make import Request, make
+    from roadmap.model import load_roadmap
+    from roadmap.render.editions import MARKER
+
+    site = tmp_path / "site"
+    for lang in ("en", "fr"):
+        (site / lang).mkdir(parents=True)
+        (site / lang / "index.html").write_text(f"<p>{MARKER}</p>")
+    made = make(Request(ROOT, site, ["en", "fr"], pdf=False, offline=False), report=lambda _: None)
+    assert sorted(made["fr"]) == ["tbx", "tmx"] and sorted(made["en"]) == ["tbx"]
+    assert all(p.parent == site / lang / "downloads" for lang in made for p in made[lang].values())
+    memory = tmx.tmxfile.parsestring(made["fr"]["tmx"].read_bytes())
+    current = {s for (lang, s), state in states(ROOT, "--lang", "fr").items() if state == "current"}
+    assert {u.getid() for u in memory.units} == current
+    unit = next(u for u in memory.units if u.getid() == "docs/en/group.md#mandate")
+    assert unit.source.startswith("## Mandate and tasks {#mandate}")
+    assert unit.target.startswith("## Mandat et tâches {#mandate}")
+    terms = tbx.tbxfile.parsestring(made["fr"]["tbx"].read_bytes())
+    glossary = load_roadmap(ROOT / "data").terms
+    assert [u.getid() for u in terms.units] == [t.id for t in glossary]
+    chm = next(u for u in terms.units if u.getid() == "chm")
+    assert [t.text for t in chm.get_target_terms("fr")][:1] == [
+        next(t for t in glossary if t.id == "chm").term.root["fr"]
+    ]
+    page = (site / "fr/index.html").read_text()
+    assert (
+        'href="downloads/chm-roadmap-' in page and '-en-fr.tmx"' in page and "-glossary.tbx" in page
+    )
+    assert "mémoire de traduction (TMX)" in page
+    english = (site / "en/index.html").read_text()
+    assert ".tmx" not in english and "termbase (TBX)" in english
