@@ -63,7 +63,11 @@ def import_file(root: Path, data_dir: Path | None, content: bytes) -> Result:
         ) from None
     changes = _accepted(parsed, {u.source: u for u in units})
     files = _new_files(root, data_dir, lang, changes)
-    _trial(root, data_dir, files)
+    try:
+        _trial(root, data_dir, files)
+    except ImportRefused as exc:
+        names = ", ".join(unit.source for unit, _ in changes)
+        raise ImportRefused(f"{exc}\n(the targets imported: {names})") from None
     result = Result(lang, written=len(changes))
     for path, text in files.items():
         _replace(path, text)
