@@ -187,6 +187,15 @@ def _committed(project: Path) -> Path:
     return project
 
 
+def _commit(project: Path, message: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam", message],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
 def _clean(project: Path) -> bool:
     out = subprocess.run(
         ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
@@ -204,6 +213,26 @@ def _unit(tree: etree._ElementTree, source: str) -> etree._Element:
     found = tree.getroot().findall(f".//{{{XLF}}}trans-unit[@id='{source}']")
     assert len(found) == 1, source
     return found[0]
+
+
+def _parts(tree: etree._ElementTree, source: str) -> list[etree._Element]:
+    """The units of a section, paragraph by paragraph (``#composition/p2``), or the whole."""
+    found = [
+        u
+        for u in tree.getroot().iter(f"{{{XLF}}}trans-unit")
+        if re.sub(r"/p\d+$", "", u.get("id")) == source
+    ]
+    assert found, source
+    return found
+
+
+def _target_with(tree: etree._ElementTree, source: str, words: str) -> etree._Element:
+    """The target of the paragraph of a section that holds ``words``."""
+    return next(
+        t
+        for u in _parts(tree, source)
+        if (t := u.find(f"{{{XLF}}}target")) is not None and words in "".join(t.itertext())
+    )
 
 
 def _import(project: Path, xlf: Path) -> subprocess.CompletedProcess:
@@ -233,18 +262,25 @@ def test_the_export_holds_every_unit_valid_against_the_xliff_schema(project_copy
     assert {f.get("target-language") for f in files} == {"fr"}
     assert {f.get("original") for f in files} >= {"docs/en/group.md", "data/phases.yml"}
     ids = [u.get("id") for u in root.iter(f"{{{XLF}}}trans-unit")]
-    assert sorted(ids) == sorted(s for lang, s in states(project_copy, "--lang", "fr"))
+    assert len(ids) == len(set(ids))
+    assert {re.sub(r"/p\d+$", "", i) for i in ids} == {
+        s for _, s in states(project_copy, "--lang", "fr")
+    }
+    assert "docs/en/group.md#mandate/p2" in ids  # a section, paragraph by paragraph
     # Codes are inline elements, the words between them translatable.
     summary = _unit(tree, P1_SUMMARY).find(f"{{{XLF}}}source")
     opened = summary.findall(f"{{{XLF}}}bpt[@ctype='x-bracket']")
     assert [b.text for b in opened] == ["[[", "[["]
     assert [e.text for e in summary.findall(f"{{{XLF}}}ept")] == ["]]", "]]"]
     assert [p.text for p in _unit(tree, COUNTED).iter(f"{{{XLF}}}ph")] == ["{count}", "{count}"]
-    section = _unit(tree, "docs/en/group.md#mandate").find(f"{{{XLF}}}source")
-    assert section.find(f"{{{XLF}}}ph").text == "## "  # the heading's mark, then its words
-    assert "{#mandate}" in [p.text for p in section.findall(f"{{{XLF}}}ph")]
-    links = [b for b in section.findall(f"{{{XLF}}}bpt") if b.get("ctype") == "link"]
-    assert links and "](roadmap.md)" in [e.text for e in section.findall(f"{{{XLF}}}ept")]
+    heading = _unit(tree, "docs/en/group.md#mandate/p1").find(f"{{{XLF}}}source")
+    assert heading.find(f"{{{XLF}}}ph").text == "## "  # the heading's mark, then its words
+    assert "{#mandate}" in [p.text for p in heading.findall(f"{{{XLF}}}ph")]
+    codes = [
+        el for u in _parts(tree, "docs/en/group.md#mandate") for el in u.find(f"{{{XLF}}}source")
+    ]
+    assert "link" in [b.get("ctype") for b in codes if b.tag == f"{{{XLF}}}bpt"]
+    assert "](roadmap.md)" in [e.text for e in codes if e.tag == f"{{{XLF}}}ept"]
     # A note per unit: the file, the item and field or the section, the state.
     note = _unit(tree, TEXT).find(f"{{{XLF}}}note").text
     assert re.match(
@@ -284,7 +320,15 @@ def test_each_state_is_told_and_an_outdated_unit_carries_its_english_before(proj
     ]
     assert [u.get("id") for u in missing] == ["data/phases.yml#P2.title"]
     assert missing[0].find(f"{{{XLF}}}target") is None
-    current = _unit(tree, "docs/en/group.md#mandate")
+    paragraph = _target_with(tree, SECTION, "Les experts devraient")
+    alt = paragraph.getparent().find(
+        f"{{{XLF}}}alt-trans"
+    )  # the changed paragraph's English before
+    assert "of recognized excellence" in "".join(alt.find(f"{{{XLF}}}source").itertext())
+    assert (
+        _unit(tree, SECTION + "/p1").find(f"{{{XLF}}}alt-trans") is None
+    )  # the heading did not change
+    current = _unit(tree, "docs/en/group.md#mandate/p1")
     assert current.get("approved") == "yes"
     assert current.find(f"{{{XLF}}}target").get("state") == "translated"
 
@@ -325,15 +369,19 @@ def test_an_untouched_export_imports_as_no_change(project_copy, tmp_path):
 
 
 def test_a_translators_file_changes_only_its_targets_and_records_them(project_copy, tmp_path):
-    change_english(project_copy)
     project = _committed(project_copy)
+    change_english(project)
+    _commit(project, "English edited")
     xlf = tmp_path / "fr.xlf"
     tree = _export(project, xlf)
+    # Only the paragraph whose English changed asks for work.
+    states_of = [u.find(f"{{{XLF}}}target").get("state") for u in _parts(tree, SECTION)]
+    assert states_of.count("needs-review-translation") == 1 and "translated" in states_of
     # As a CAT tool does: the words between the tags edited, the tags kept, the state set.
     title = _unit(tree, TEXT).find(f"{{{XLF}}}target")
     title.text = "Phase initiale : installation et plateforme"
     title.set("state", "translated")
-    section = _unit(tree, SECTION).find(f"{{{XLF}}}target")
+    section = _target_with(tree, SECTION, "Les experts devraient")
     for el in section.iter():
         if el.tail and "Les experts devraient" in el.tail:
             el.tail = el.tail.replace("Les experts devraient", "Les experts doivent")
@@ -390,10 +438,9 @@ def test_a_target_missing_its_closing_brackets_is_refused(project_copy, tmp_path
         ept = target.find(f"{{{XLF}}}ept[@rid='{bracket.get('rid')}']")
         ept.getparent().remove(ept)
 
-    for source in (P1_SUMMARY, BRACKETED):
-        _edited(tree, xlf, source, lambda t: None)
-    _edited(etree.parse(str(xlf)), xlf, P1_SUMMARY, unclose)
-    _edited(etree.parse(str(xlf)), xlf, BRACKETED, unclose)
+    _edited(tree, xlf, P1_SUMMARY, unclose)
+    unclose(_target_with(tree, BRACKETED, "[["))
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
     message = _refused(project, xlf, "2 units refused", "lacks ']]'")
     assert f"{P1_SUMMARY}: the target lacks ']]'" in message
     assert f"{BRACKETED}: the target lacks ']]'" in message
@@ -408,7 +455,7 @@ def test_a_section_whose_heading_id_changed_is_refused(project_copy, tmp_path):
         ph = [p for p in target.findall(f"{{{XLF}}}ph") if p.text == "{#composition}"][0]
         ph.text = "{#composition-du-groupe}"
 
-    _edited(tree, xlf, BRACKETED, retitle)
+    _edited(tree, xlf, BRACKETED + "/p1", retitle)
     _refused(project, xlf, BRACKETED, "'{#composition}'")
 
 
@@ -590,10 +637,12 @@ def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
     assert all(p.parent == site / lang / "downloads" for lang in made for p in made[lang].values())
     memory = tmx.tmxfile.parsestring(made["fr"]["tmx"].read_bytes())
     current = {s for (lang, s), state in states(ROOT, "--lang", "fr").items() if state == "current"}
-    assert {u.getid() for u in memory.units} == current
-    unit = next(u for u in memory.units if u.getid() == "docs/en/group.md#mandate")
-    assert unit.source.startswith("## Mandate and tasks {#mandate}")
-    assert unit.target.startswith("## Mandat et tâches {#mandate}")
+    assert {re.sub(r"/p\d+$", "", u.getid()) for u in memory.units} == current
+    unit = next(u for u in memory.units if u.getid() == "docs/en/group.md#mandate/p1")
+    assert (unit.source, unit.target) == (
+        "## Mandate and tasks {#mandate}",
+        "## Mandat et tâches {#mandate}",
+    )
     terms = tbx.tbxfile.parsestring(made["fr"]["tbx"].read_bytes())
     glossary = load_roadmap(ROOT / "data").terms
     assert [u.getid() for u in terms.units] == [t.id for t in glossary]

@@ -120,6 +120,8 @@ def _refusal(unit: Unit | None, target: xliff.Target, lang: str) -> str | None:
     again = _AGAIN.format(lang=lang)
     if unit is None:
         return f"no page section, data text or string has this name today; {again}"
+    if target.problem:
+        return target.problem
     if target.english.split() != xliff.trimmed(unit, unit.english).split():
         return f"its English changed since the file was exported; {again}"
     if not _differs(unit, target, lang):

@@ -2,8 +2,9 @@
 language and the glossary as a termbase (TBX), made with translate-toolkit.
 
 The memory holds each current translation beside its English, one translation unit per page
-section, data text and interface string, its ``tuid`` the unit's source
-(``docs/en/group.md#mandate``): the same ids as the XLIFF exchange and the records. Outdated,
+section's paragraph, data text and interface string, its ``tuid`` the name it has in the
+XLIFF exchange (``docs/en/group.md#mandate/p2``, ``data/phases.yml#P1.title``): the records'
+names, a section's paragraphs numbered after it. Outdated,
 unreviewed and missing translations are left out: a memory offers only what was reviewed
 against that English. The termbase holds every glossary term in the six languages, with its
 abbreviation and the English definition.
@@ -20,7 +21,7 @@ from ..i18n import CODES, DEFAULT
 from ..model.schema import Term
 from .freshness import Status
 from .units import Unit
-from .xliff import trimmed
+from .xliff import segments
 
 
 def tmx_name(draft_id: str, lang: str) -> str:
@@ -37,9 +38,10 @@ def memory(units: list[Unit], status: Status, lang: str) -> bytes:
     for unit in units:
         if status.state(lang, unit.source) != "current":
             continue
-        tu = store.addsourceunit(trimmed(unit, unit.english), DEFAULT)
-        tu.settarget(trimmed(unit, unit.texts[lang]), lang)
-        tu.xmlelement.set("tuid", unit.source)
+        for name, english, text in segments(unit, lang):
+            tu = store.addsourceunit(english, DEFAULT)
+            tu.settarget(text, lang)
+            tu.xmlelement.set("tuid", name)
     return bytes(store)
 
 

@@ -27,7 +27,7 @@ from translate.storage import xliff
 from ..i18n import DEFAULT
 from . import inline
 from .freshness import Status, fingerprint
-from .units import Unit
+from .units import PARAGRAPH, Unit, paragraphs
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 _SKELETON = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -66,13 +66,22 @@ def export(
     store.settargetlanguage(lang)
     for unit in units:
         state = state_of(status, lang, unit, recorded)
-        xu = store.addsourceunit("", filename=unit.file, createifmissing=True)
-        xu.setid(unit.source)
-        _texts(xu, unit, lang, state)
-        if state == "outdated" and unit.source in before:
-            _previous(xu, trimmed(unit, before[unit.source]), trimmed(unit, unit.texts[lang]))
-        xu.addnote(_note(unit, lang, state, before.get(unit.source)), "developer")
-        xu.createcontextgroup(unit.source, [("sourcefile", unit.source)], "location")
+        parts = segments(unit, lang)
+        old = _before(unit, before.get(unit.source), len(parts)) if state == "outdated" else []
+        for n, (name, english, text) in enumerate(parts, 1):
+            xu = store.addsourceunit("", filename=unit.file, createifmissing=True)
+            xu.setid(name)
+            was = old[n - 1] if n <= len(old) else None
+            if was is not None and was.split() == english.split():
+                was = None  # this paragraph did not change
+            # Of an outdated section, only the paragraphs whose English changed ask for work.
+            settled = state == "outdated" and len(old) == len(parts) > 1 and was is None
+            _texts(xu, english, text if state != "missing" else None, state, settled)
+            if was is not None and text is not None:
+                _previous(xu, was, text)
+            where = f"paragraph {n} of {len(parts)}, " if len(parts) > 1 else ""
+            xu.addnote(where + _note(unit, lang, state, was, bool(old)), "developer")
+            xu.createcontextgroup(name, [("sourcefile", name)], "location")
     for node in store.document.getroot().iterchildren(f"{{{NS}}}file"):
         node.set("target-language", lang)
     return bytes(store)
@@ -91,20 +100,48 @@ def trimmed(unit: Unit, text: str) -> str:
     return text.rstrip() if unit.kind == "section" else text
 
 
-def _texts(xu, unit: Unit, lang: str, state: str) -> None:
+def segments(unit: Unit, lang: str) -> list[tuple[str, str, str | None]]:
+    """(name, English, translation) of what is exchanged of a unit: a section, paragraph by
+    paragraph (``#mandate/p2``) when its translation has as many as its English (or none);
+    else, and any other text, whole."""
+    english, text = trimmed(unit, unit.english), unit.texts.get(lang)
+    text = trimmed(unit, text) if text is not None and text.strip() else None
+    if unit.kind == "section":
+        ours = paragraphs(english)
+        theirs = paragraphs(text) if text is not None else [None] * len(ours)
+        if len(ours) > 1 and len(theirs) == len(ours):
+            return [
+                (f"{unit.source}{PARAGRAPH}{n}", e, t)
+                for n, (e, t) in enumerate(zip(ours, theirs, strict=True), 1)
+            ]
+    return [(unit.source, english, text)]
+
+
+def _before(unit: Unit, english: str | None, count: int) -> list[str | None]:
+    """The English before, cut as the unit is (paragraph by paragraph when they align; else
+    whole, with the first part)."""
+    if english is None:
+        return []
+    english = trimmed(unit, english)
+    split = paragraphs(english) if count > 1 else [english]
+    return list(split) if len(split) == count else [english]
+
+
+def _texts(xu, english: str, text: str | None, state: str, settled: bool = False) -> None:
     source = xu.xmlelement.find(f"{{{NS}}}source")
-    inline.fill(source, trimmed(unit, unit.english), NS)
-    if state == "missing":
+    inline.fill(source, english, NS)
+    if text is None:
         return
     target = etree.Element(f"{{{NS}}}target")
     source.addnext(target)
-    inline.fill(target, trimmed(unit, unit.texts[lang]), NS)
-    target.set("state", "translated" if state == "current" else _REVIEW)
+    inline.fill(target, text, NS)
+    target.set("state", "translated" if state == "current" or settled else _REVIEW)
     if state == "current":
         xu.xmlelement.set("approved", "yes")
 
 
 def _previous(xu, english_before: str, translation: str) -> None:
+    """The English the translation was made from, beside it: CAT tools show the change."""
     alt = etree.SubElement(xu.xmlelement, f"{{{NS}}}alt-trans")
     alt.set("alttranstype", "previous-version")
     alt.set("origin", "chm-roadmap: the English this translation was made from")
@@ -112,7 +149,9 @@ def _previous(xu, english_before: str, translation: str) -> None:
         inline.fill(etree.SubElement(alt, f"{{{NS}}}{name}"), text, NS)
 
 
-def _note(unit: Unit, lang: str, state: str, before: str | None) -> str:
+def _note(unit: Unit, lang: str, state: str, before: str | None, found: bool) -> str:
+    """Where the unit is, its state, the English before (outdated), what it was exported
+    over; ``found``: whether history had the English before."""
     file, line = unit.where.get(lang, (None, None))
     kind = {"section": "section", "data": "data text", "string": "interface string"}[unit.kind]
     place = f"{file}:{line}" if file and line else f"{file or 'no ' + lang + ' text yet'}"
@@ -120,8 +159,11 @@ def _note(unit: Unit, lang: str, state: str, before: str | None) -> str:
         f"{kind} {unit.anchor} of {unit.file}; the {lang} text: {place}",
         f"state: {state}, {_STATE_NOTE[state]}",
     ]
-    if state == "outdated" and before is not None:
-        lines.append("English before: " + trimmed(unit, before))
+    if state == "outdated":
+        lines.append(
+            "English before: "
+            + (before if before is not None else "the same here" if found else "not found in git")
+        )
     translation = unit.texts.get(lang, "")
     lines.append(
         f"exported over the {lang} translation {fingerprint(translation)}"
@@ -138,6 +180,7 @@ class Target:
     text: str  # the translation ('' : none)
     reviewed: bool  # approved, or a state that no longer asks for work
     base: str | None  # fingerprint of the translation exported over ('': none; None: unsaid)
+    problem: str | None = None  # why the target cannot be taken as it is
 
 
 @dataclass
@@ -155,12 +198,39 @@ def parse(content: bytes) -> Parsed:
     except (ValueError, StopIteration, AttributeError) as exc:
         raise BadFile(f"this is not an XLIFF 1.2 file ({exc or 'no <file> in it'})") from None
     parsed = Parsed(store.gettargetlanguage() or "")
-    for xu in store.units:
-        if xu.isheader():
-            continue
-        target = _read(xu)
+    read = [_read(xu) for xu in store.units if not xu.isheader()]
+    for target in _joined(read):
         parsed.units[target.source] = target
     return parsed
+
+
+_PART = re.compile(rf"^(.*){re.escape(PARAGRAPH)}(\d+)$")
+
+
+def _joined(targets: list[Target]) -> list[Target]:
+    """The paragraphs of each section put together again, in their order."""
+    parts: dict[str, list[tuple[int, Target]]] = {}
+    out = []
+    for target in targets:
+        m = _PART.match(target.source)
+        if m is None:
+            out.append(target)
+        else:
+            parts.setdefault(m.group(1), []).append((int(m.group(2)), target))
+    for source, found in parts.items():
+        found.sort(key=lambda p: p[0])
+        texts = [t.text.strip() for _, t in found]
+        whole = Target(
+            source,
+            "\n\n".join(t.english.strip() for _, t in found),
+            "\n\n".join(texts) if all(texts) else "",
+            all(t.reviewed for _, t in found),
+            found[0][1].base,
+        )
+        if any(texts) and not all(texts):
+            whole.problem = "some of its paragraphs have a target and others not: give every one"
+        out.append(whole)
+    return out
 
 
 def _read(xu) -> Target:
