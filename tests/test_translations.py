@@ -657,3 +657,46 @@ def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
     assert "mémoire de traduction (TMX)" in page
     english = (site / "en/index.html").read_text()
     assert ".tmx" not in english and "termbase (TBX)" in english
+
+
+def test_a_page_not_yet_translated_is_written_whole_or_not_at_all(project_copy, tmp_path):
+    """Its sections are missing: import writes the page when the file translates every one."""
+    import copy
+
+    project = _committed(project_copy)
+    (project / "docs/fr/resources.md").unlink()
+    _commit(project, "no French resources page")
+    xlf = tmp_path / "fr.xlf"
+    tree = _export(project, xlf)
+    units = [
+        u
+        for u in tree.getroot().iter(f"{{{XLF}}}trans-unit")
+        if u.get("id").startswith("docs/en/resources.md#")
+    ]
+    assert units and all(u.find(f"{{{XLF}}}target") is None for u in units)
+    for u in units:  # as a CAT tool: the tags copied from the source, the words translated
+        target = copy.deepcopy(u.find(f"{{{XLF}}}source"))
+        target.tag = f"{{{XLF}}}target"
+        words = {"Resources": "Ressources", "Totals": "Totaux", "Data downloads": "Données"}
+        for el in target:
+            for english, french in words.items():
+                el.tail = (el.tail or "").replace(english, french)
+        target.set("state", "translated")
+        u.find(f"{{{XLF}}}source").addnext(target)
+    partial = copy.deepcopy(tree)
+    for u in partial.getroot().iter(f"{{{XLF}}}trans-unit"):
+        if u.get("id").startswith("docs/en/resources.md#downloads"):
+            u.remove(u.find(f"{{{XLF}}}target"))
+    partial.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    _refused(project, xlf, "docs/fr/resources.md does not exist yet", "not downloads")
+    tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
+    proc = _import(project, xlf)
+    assert proc.returncode == 0, proc.stderr
+    page = (project / "docs/fr/resources.md").read_text()
+    assert (
+        page.startswith("# Ressources\n\n")
+        and "## Totaux {#totals}\n\n{{ resources_summary() }}" in page
+    )
+    assert "## Données {#downloads}" in page
+    assert not [k for k, v in pending(states(project)).items() if k[0] == "fr"]
+    assert run_roadmap("--project", str(project), "check").returncode == 0
