@@ -465,6 +465,11 @@ def test_malformed_missing_and_foreign_files_are_refused(project_copy, tmp_path)
     broken.write_text('<?xml version="1.0"?>\n<xliff version="1.2">\n<file>\n</xliff>\n')
     _refused(project, broken, "line 4: the file is not well-formed XML")
     _refused(project, tmp_path / "nowhere.xlf", "nowhere.xlf: cannot be read")
+    other = tmp_path / "other.xlf"
+    other.write_text('<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>')
+    _refused(project, other, "not an XLIFF 1.2 file (it is XLIFF 2)")
+    other.write_text("<html><body/></html>")
+    _refused(project, other, "not an XLIFF 1.2 file (it has no XLIFF <file>)")
     xlf = tmp_path / "fr.xlf"
     _export(project, xlf)
     xlf.write_text(xlf.read_text().replace('target-language="fr"', 'target-language="de"'))

@@ -196,7 +196,11 @@ def parse(content: bytes) -> Parsed:
         line = exc.lineno if exc.lineno else "?"
         raise BadFile(f"line {line}: the file is not well-formed XML ({exc.msg})") from None
     except (ValueError, StopIteration, AttributeError) as exc:
-        raise BadFile(f"this is not an XLIFF 1.2 file ({exc or 'no <file> in it'})") from None
+        why = "it is XLIFF 2" if "2." in str(exc) else "it has no XLIFF <file>"
+        raise BadFile(
+            f"this is not an XLIFF 1.2 file ({why}); save it from your tool as XLIFF 1.2, "
+            "the format that `roadmap translations export` writes"
+        ) from None
     parsed = Parsed(store.gettargetlanguage() or "")
     read = [_read(xu) for xu in store.units if not xu.isheader()]
     for target in _joined(read):
