@@ -233,20 +233,17 @@ def cmd_translations_mark(args) -> int:
 
 
 def cmd_translations_export(args) -> int:
-    from .translations import history, records, xliff
+    from .translations import exchange
 
     if (loaded := _translations(args)) is None:
         return 1
     units, status = loaded
-    recorded = records.read(args.project)[args.lang]
-    outdated = [
-        (u, recorded[u.source])
-        for u in units
-        if u.source in recorded and status.state(args.lang, u.source) == "outdated"
-    ]
-    before = history.befores(args.project, outdated)
     out = args.output or Path(f"{args.lang}.xlf")
-    out.write_bytes(xliff.export(units, status, args.lang, recorded, before))
+    try:
+        out.write_bytes(exchange.export_file(args.project, units, status, args.lang))
+    except OSError as exc:
+        print(f"{out}: cannot be written ({exc.strerror})", file=sys.stderr)
+        return 1
     pending = len(status.pending(args.lang))
     print(
         f"wrote {out}: {len(units)} page sections, data texts and interface strings "

@@ -1,4 +1,5 @@
-"""``roadmap translations import``: a translator's XLIFF file written back, all or nothing.
+"""``roadmap translations export`` and ``import``: the XLIFF file a translator takes away, and
+its targets written back, all or nothing.
 
 Every target is checked before anything is written: the unit exists and its English is still
 today's; the translation in the project is still the one the file was exported over (else a
@@ -24,8 +25,8 @@ from ..model import DataError
 from ..model.brackets import stray, stray_message
 from ..render.markdown import headings
 from ..yamlreader import values
-from . import inline, records, sources, xliff, yamlwrite
-from .freshness import TRANSLATED, fingerprint
+from . import history, inline, records, sources, xliff, yamlwrite
+from .freshness import TRANSLATED, Status, fingerprint
 from .units import Unit, sections
 
 _AGAIN = "export the file again (`roadmap translations export {lang}`) and carry your work over"
@@ -41,6 +42,18 @@ class Result:
     written: int = 0
     marked: int = 0
     files: list[str] = field(default_factory=list)
+
+
+def export_file(root: Path, units: list[Unit], status: Status, lang: str) -> bytes:
+    """The XLIFF of ``lang``, each outdated unit with the English it was made from (from
+    git's history, where it is there)."""
+    recorded = records.read(root)[lang]
+    outdated = [
+        (u, recorded[u.source])
+        for u in units
+        if u.source in recorded and status.state(lang, u.source) == "outdated"
+    ]
+    return xliff.export(units, status, lang, recorded, history.befores(root, outdated))
 
 
 def import_file(root: Path, data_dir: Path | None, content: bytes) -> Result:
