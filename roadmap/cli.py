@@ -283,15 +283,22 @@ def cmd_translations_reviewed(args) -> int:
 
 
 def cmd_translations_export(args) -> int:
-    from .translations import xliff
+    from .translations import exchange
 
     if (loaded := _translations(args)) is None:
         return 1
     units, status = loaded
     out = args.output or Path(f"{args.lang}.xlf")
-    out.write_bytes(xliff.export(units, status, args.lang))
+    try:
+        out.write_bytes(exchange.export_file(args.project, units, status, args.lang))
+    except OSError as exc:
+        print(f"{out}: cannot be written ({exc.strerror})", file=sys.stderr)
+        return 1
     pending = len(status.pending(args.lang))
-    print(f"wrote {out}: the data texts and interface strings in {args.lang}, {pending} to do")
+    print(
+        f"wrote {out}: {len(units)} page sections, data texts and interface strings "
+        f"in {args.lang}, {pending} to do"
+    )
     return 0
 
 
@@ -299,9 +306,14 @@ def cmd_translations_import(args) -> int:
     from .translations import exchange
 
     try:
-        result = exchange.import_file(args.project, args.data, args.file.read_bytes())
+        content = args.file.read_bytes()
+    except OSError as exc:
+        print(f"{args.file}: cannot be read ({exc.strerror}); nothing was written", file=sys.stderr)
+        return 1
+    try:
+        result = exchange.import_file(args.project, args.data, content)
     except exchange.ImportRefused as exc:
-        print(exc, file=sys.stderr)
+        print(f"{args.file}: {exc}", file=sys.stderr)
         return 1
     for file in result.files:
         print(f"wrote {file}")
@@ -438,7 +450,9 @@ def _add_translations(sub) -> None:
     )
     r.add_argument("--since", required=True, metavar="REF", help="e.g. origin/main")
     r.set_defaults(func=cmd_translations_reviewed)
-    e = actions.add_parser("export", help="write an XLIFF file of the data texts and strings")
+    e = actions.add_parser(
+        "export", help="write an XLIFF file of every page section, data text and string"
+    )
     e.add_argument("lang", metavar="LANG", choices=TRANSLATED)
     e.add_argument("--output", "-o", type=Path, default=None, help="default: <lang>.xlf")
     e.set_defaults(func=cmd_translations_export)

@@ -15,6 +15,7 @@ from ..model import Roadmap, load_roadmap
 from ..model.schema import Draft
 from ..project import read_config
 from ..render.print_edition import Edition
+from ..translations import memory
 from . import fonts, links, names, offline, pdf, printed
 
 
@@ -60,14 +61,31 @@ def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dic
             _pdfs(req, of, Path(tmp), made, report)
         if req.offline:
             _offline(req, of, Path(tmp), made, report)
+    made = _with_memories(req, of, made, report)
     for lang, files in made.items():
-        paths = names.paths(of.draft.id, lang)
+        paths = names.paths(of.draft.id, lang) | memory.paths(of.draft.id, lang)
         links.fill(
             req.site_dir / lang,
             lang,
             {k: paths[k] for k in files},
             {k: p.stat().st_size for k, p in files.items()},
         )
+    return made
+
+
+def _with_memories(req: Request, of: DraftAt, made: dict, report) -> dict:
+    """Each language's translation memory and the glossary's termbase, for translators."""
+    from ..translations import sources
+
+    data_dir = Path(req.env.get("ROADMAP_DATA_DIR") or req.root / "data")
+    units = sources.load_units(req.root, of.roadmap, data_dir)
+    status = sources.status_of(req.root, of.roadmap, units, found=[])
+    for lang in req.langs:
+        paths = memory.write(
+            req.site_dir / lang, of.draft.id, lang, units, status, of.roadmap.terms
+        )
+        made[lang].update(zip(memory.kinds(lang), paths, strict=True))
+        report(f"  [{lang}] translation memory and termbase: {', '.join(p.name for p in paths)}")
     return made
 
 

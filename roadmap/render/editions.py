@@ -12,7 +12,7 @@ from ..i18n.formatting import format_number
 from .templating import render
 
 MARKER = "<!--roadmap-editions-->"
-KINDS = ("pdf", "offline")
+KINDS = ("pdf", "offline", "tmx", "tbx")
 
 
 def megabytes(size: int, lang: str) -> str:

@@ -7,6 +7,9 @@ translators exchange.
 - ``records``: ``translations/<lang>.yml``, the English each translation was made from;
 - ``terms``: the glossary's terms in translations;
 - ``sources``: reads all of it from the project;
-- ``xliff``, ``yamlwrite``: export to and import from translators' tools;
+- ``xliff``, ``inline``, ``exchange``, ``yamlwrite``: XLIFF export to translators' tools (the
+  codes of a text as inline elements) and the checked, all-or-nothing import back;
+- ``history``: the English a translation was made from, found in git's history;
+- ``memory``: a published draft's translation memory (TMX) and glossary termbase (TBX);
 - ``report``: what ``roadmap translations`` prints.
 """

@@ -63,6 +63,28 @@ def sections(markdown: str) -> dict[str, tuple[int, str]]:
     return out
 
 
+PARAGRAPH = "/p"  # docs/en/group.md#mandate/p2: the second paragraph of a section, in exchanges
+
+
+def paragraphs(section: str) -> list[str]:
+    """A section's blocks (its heading, each paragraph, list, table or code block), split at
+    the blank lines outside fenced code; joined with blank lines they are the section again."""
+    blocks: list[str] = []
+    current: list[str] = []
+    fenced = False
+    for line in section.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if line.strip() or fenced:
+            current.append(line)
+        elif current:
+            blocks.append("\n".join(current))
+            current = []
+    if current:
+        blocks.append("\n".join(current))
+    return blocks
+
+
 def page_units(page: str, pages: dict[str, str | None], names: dict[str, str]) -> list[Unit]:
     """The sections of one page. ``pages``: language -> its Markdown (None: not translated);
     ``names``: language -> the file's name as printed (docs/fr/group.md)."""

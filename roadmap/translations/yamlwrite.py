@@ -34,8 +34,18 @@ def round_trip(text: str) -> str:
 def set_values(file: Path, values: dict[ItemPath, str]) -> bool:
     """Set each path (keys and list indexes from the top of ``file``) to its text; whether
     the file changed."""
+    before = file.read_text(encoding="utf-8")
+    after = with_values(before, values)
+    if after != before:
+        file.write_text(after, encoding="utf-8")
+    return after != before
+
+
+def with_values(text: str, values: dict[ItemPath, str]) -> str:
+    """``text`` with each path set to its value: what ``set_values`` writes, in memory, so
+    that an import checks every file before writing any."""
     rt = _yaml()
-    doc = rt.load(file.read_text(encoding="utf-8"))
+    doc = rt.load(text)
     changed = False
     for path, value in values.items():
         node = doc
@@ -44,7 +54,8 @@ def set_values(file: Path, values: dict[ItemPath, str]) -> bool:
         if node.get(path[-1]) != value:
             node[path[-1]] = value
             changed = True
-    if changed:
-        with open(file, "w", encoding="utf-8") as fh:
-            rt.dump(doc, fh)
-    return changed
+    if not changed:
+        return text
+    out = io.StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
