@@ -289,9 +289,9 @@ def test_outdated_translations_are_refused_then_published_with_notices(scratch):
     proc = publish(scratch, "draft-4")
     assert proc.returncode == 1
     for lang in ("ar", "zh", "fr", "ru", "es"):
-        assert f"{lang}: outdated docs/en/roadmap.md#_top" in proc.stderr
-        assert f"{lang}: outdated data/workplan.yml#A1.1.title" in proc.stderr
-        assert f"{lang}: missing  data/drafts.yml#draft-4.title" in proc.stderr
+        assert f"{lang}: outdated   docs/en/roadmap.md#_top" in proc.stderr
+        assert f"{lang}: outdated   data/workplan.yml#A1.1.title" in proc.stderr
+        assert f"{lang}: missing    data/drafts.yml#draft-4.title" in proc.stderr
     assert "--allow-incomplete" in proc.stderr and "nothing was published" in proc.stderr
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
     proc = publish(scratch, "draft-4", "--allow-incomplete", editions=False)
