@@ -36,15 +36,18 @@ SOURCES: tuple[str, ...] = (
 )
 
 
-# What editors change, and so what a copy of the project to build or break holds (with the
-# configurations, mkdocs*.yml): the rest of SOURCES is code, installed rather than copied.
-EDITED: tuple[str, ...] = ("docs", "data", "translations", "overrides")
+# What editors change, and so what a copy of the project to build or break holds: the content
+# (pages, data, translation records), the theme's overrides and the configurations
+# (mkdocs*.yml); the rest of SOURCES is code, installed rather than copied.
+CONTENT: tuple[str, ...] = ("docs", "data", "translations")
+EDITED: tuple[str, ...] = (*CONTENT, "overrides")
 
 
-def copy_sources(root: Path, dest: Path) -> Path:
-    """The folders editors change and the configurations of ``root``, copied to ``dest``."""
+def copy_sources(root: Path, dest: Path, *, content: Path | None = None) -> Path:
+    """The folders editors change and the configurations of ``root``, copied to ``dest``;
+    with ``content``, the content folders are taken from there instead (a test's fixture)."""
     for name in EDITED:
-        shutil.copytree(root / name, dest / name)
+        shutil.copytree((content or root) / name if name in CONTENT else root / name, dest / name)
     for cfg in root.glob("mkdocs*.yml"):
         shutil.copy(cfg, dest / cfg.name)
     return dest

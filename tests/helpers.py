@@ -35,10 +35,14 @@ def run_roadmap(
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """The sources a site is built from (docs, data, translation records, overrides, configs),
-    copied to ``dest``."""
-    return copy_sources(ROOT, dest)
+SNAPSHOT = FIXTURES / "project"  # the content the tests of the code use (tests/snapshot.py)
+
+
+def copy_project(dest: Path, *, content: Path = SNAPSHOT) -> Path:
+    """A project to build, edit or break: the checkout's theme overrides and configurations,
+    and the snapshot's pages, data and translation records (``content``: another's), copied
+    to ``dest``."""
+    return copy_sources(ROOT, dest, content=content)
 
 
 TEST_REPOSITORY = "https://github.com/example-org/chm-roadmap"
