@@ -42,6 +42,7 @@ def load_roadmap(data_dir: Path, *, display_root: str = "data") -> Roadmap:
         drafts=models["drafts"].drafts,
         warnings=sorted(p for p in found if p.severity == "warning"),
         locations=_locations(docs),
+        articles=models["glossary"].articles,
     )
 
 
