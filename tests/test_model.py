@@ -321,3 +321,31 @@ def test_project_quotations_of_the_agreement_are_checked(tmp_path):
     assert [p.message.split(":")[0] for p in caught.value.problems] == [
         "the quotation of Article 13 differs from its text in data/glossary.yml"
     ]
+
+
+def test_a_page_that_misquotes_an_article_fails_the_check_with_its_line(project_copy):
+    """`roadmap check` compares quotations in pages too: the misquotation of Article 13 that a
+    page once carried ("as appropriate" added) is an error at its line, in any language."""
+    from tests.helpers import edit, run_roadmap
+
+    page = project_copy / "docs/en/modalities.md"
+    edit(
+        page,
+        "## Relation to the roadmap {#roadmap-relation}\n",
+        '## Relation to the roadmap {#roadmap-relation}\n\nUnder Article 13, such knowledge "shall '
+        "only be accessed with the free, prior and informed consent or approval and involvement, "
+        'as appropriate" (Article 13).\n',
+    )
+    line = (
+        page.read_text(encoding="utf-8")
+        .splitlines()
+        .index("## Relation to the roadmap {#roadmap-relation}")
+        + 3
+    )
+    proc = run_roadmap("--project", str(project_copy), "check")
+    assert proc.returncode == 1
+    assert (
+        f"docs/en/modalities.md:{line}: the quotation of Article 13 differs from its text in "
+        "data/glossary.yml: 'shall only be accessed with the free, prior and informed consent or "
+        "approval and involvement, as appropriate' is not in it" in proc.stderr
+    )

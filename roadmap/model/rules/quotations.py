@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..problems import Problem
-from ..schema import iter_texts
+from ..schema import Article, iter_texts
 from .context import Context
 
 # A quoted passage, then "(" and an article number: the first number of the parenthesis.
@@ -29,15 +29,30 @@ def _plain(text: str) -> str:
 
 def quotations(text: str):
     """(article, quoted passage) for every quotation in a text."""
+    for _, article, quoted in _found(text):
+        yield article, quoted
+
+
+def _found(text: str):
+    """(offset, article, quoted passage) for every quotation in a text."""
     for m in _QUOTE.finditer(text):
         article = m["article"] + (f"({m['para']})" if m["para"] else "")
-        yield article, m["a"] or m["b"] or m["c"]
+        yield m.start(), article, m["a"] or m["b"] or m["c"]
 
 
-def _reference(ctx: Context, article: str) -> dict[str, str] | None:
+def _reference(articles: list[Article], article: str) -> dict[str, str] | None:
     """The reference text of '51(3)', or failing that of the whole article '51'."""
-    by_id = {a.id: a.text for a in ctx.files["glossary"].articles}
+    by_id = {a.id: a.text for a in articles}
     return by_id.get(article) or by_id.get(article.split("(")[0])
+
+
+def in_page(name: str, source: str, code: str, articles: list[Article]) -> list[Problem]:
+    """The quotations of a Markdown page, each checked like those of the data, with its line."""
+    return [
+        Problem(name, source.count("\n", 0, offset) + 1, None, "", message)
+        for offset, article, quoted in _found(source)
+        if (message := difference(articles, article, code, quoted))
+    ]
 
 
 def check(ctx: Context) -> list[Problem]:
@@ -46,14 +61,15 @@ def check(ctx: Context) -> list[Problem]:
         for path, text in iter_texts(model):
             for code, value in text.root.items():
                 for article, quoted in quotations(value):
-                    message = _difference(ctx, article, code, quoted)
+                    message = difference(ctx.files["glossary"].articles, article, code, quoted)
                     if message:
                         out.append(ctx.docs[name].problem(path + (code,), message))
     return out
 
 
-def _difference(ctx: Context, article: str, code: str, quoted: str) -> str | None:
-    reference = _reference(ctx, article)
+def difference(articles: list[Article], article: str, code: str, quoted: str) -> str | None:
+    """What is wrong with a quotation of ``article`` in language ``code``, or None."""
+    reference = _reference(articles, article)
     if reference is None or code not in reference:
         return (
             f"quotes Article {article} in '{code}', but data/glossary.yml has no reference text "
