@@ -349,3 +349,24 @@ def test_a_page_that_misquotes_an_article_fails_the_check_with_its_line(project_
         "data/glossary.yml: 'shall only be accessed with the free, prior and informed consent or "
         "approval and involvement, as appropriate' is not in it" in proc.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            '"shall be on mutually agreed terms" (Article 13)',
+            [("13", "shall be on mutually agreed terms")],
+        ),
+        ("« conditions convenues » (article 51(3))", [("51(3)", "conditions convenues")]),
+        ("“condiciones” (artículo 13)", [("13", "condiciones")]),
+        ("«условиях» (статья 13)", [("13", "условиях")]),
+        ("“共同商定的条件”（第13条）", [("13", "共同商定的条件")]),
+        ('"شروط" (المادة 13)', [("13", "شروط")]),
+        ("the “zero draft” (see draft 2)", []),  # a parenthesis naming no article: no quotation
+    ],
+)
+def test_a_quotation_is_marks_then_its_article_in_any_language(text, found):
+    from roadmap.model.rules.quotations import quotations
+
+    assert list(quotations(text)) == found

@@ -13,10 +13,13 @@ from ..problems import Problem
 from ..schema import Article, iter_texts
 from .context import Context
 
-# A quoted passage, then "(" and an article number: the first number of the parenthesis.
+# A quoted passage, then a parenthesis that names an article in one of the six languages
+# ("(Article 13)", "(article 13)", "(artículo 13)", "(статья 13)", "（第13条）", "(المادة 13)");
+# a parenthesis that names none (a page, a draft) makes no quotation.
 _QUOTE = re.compile(
     r"(?:“(?P<a>[^”]+)”|«\s*(?P<b>[^»]+?)\s*»|\"(?P<c>[^\"]+)\")"
-    r"\s*[(（][^()（）\d]*(?P<article>\d+)(?:[^()（）\d]*\((?P<para>\d+)\))?[^()（）]*[)）]"
+    r"\s*[(（][^()（）]*?(?:[Aa]rt(?:icle|ículo|iculo)|[Сс]тать\w*|المادة|第)\s*(?P<article>\d+)"
+    r"(?:\((?P<para>\d+)\))?[^()（）]*[)）]"
 )
 _OMISSION = re.compile(r"\s*(?:\.\.\.|…|\[\.\.\.\]|……)\s*")
 _SPACES = re.compile(r"\s+")
