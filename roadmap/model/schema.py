@@ -126,6 +126,11 @@ class Actor(Item):
     # up there) and until the last day of the other (a mandate ending there).
     active_from: str | None = Field(None, description="event id: exists from its first day")
     active_until: str | None = Field(None, description="event id: acts until its last day")
+    # Its mandate: arrangements it concludes are subject to another actor's approval (the
+    # secretariat's to the Conference of the Parties', Article 50(4)).
+    approval_by: str | None = Field(
+        None, description="actor id whose approval the arrangements it concludes need"
+    )
 
 
 class Objective(Item):
@@ -176,6 +181,9 @@ class Activity(Item):
     deliverables: list[Text] = []
     status: Literal["planned", "ongoing", "completed", "deferred"] = "planned"
     needs: Needs = None
+    concludes_arrangements: bool = Field(
+        False, description="its lead concludes arrangements with other bodies"
+    )
 
 
 # What a resource pays for; a funding source lists the purposes it may pay (Article 52).
