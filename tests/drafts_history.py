@@ -24,7 +24,8 @@ NEW_RESOURCE = """
     title: {en: "Independent accessibility audit of the platform"}
     amount: 20000
     currency: USD
-    funding: voluntary-trust-fund
+    funding: regular-budget
+    purpose: evaluation
     recurrence: one-off
 """
 

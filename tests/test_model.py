@@ -236,3 +236,150 @@ def test_five_thousand_nested_brackets_are_reported_at_their_line(tmp_path):
         "data/glossary.yml:3:1009: YAML syntax error: exceeded maximum nesting depth (while "
         "increasing flow level); nesting is deeper than 20 levels; the data files never need that"
     ]
+
+
+_TWO_PHASES = """funding_sources:
+  - id: core
+    name: {en: Core budget}
+resources:
+  - id: R1.1
+    phase: P1
+    kind: human
+    title: {en: Core team}
+    quantity: 3
+    unit: fte
+    amount: 300000
+    currency: USD
+    funding: core
+    recurrence: annual
+  - id: R1.2
+    phase: P1
+    kind: financial
+    title: {en: Build}
+    amount: 100000
+    currency: USD
+    funding: core
+  - id: R2.1
+    phase: P2
+    kind: human
+    title: {en: Expanded core team}
+    quantity: 5
+    unit: fte
+    amount: 500000
+    currency: USD
+    funding: core
+    recurrence: annual
+    continues: R1.1
+  - id: R2.2
+    phase: P2
+    kind: financial
+    title: {en: Extend}
+    amount: 50000
+    currency: USD
+    funding: core
+"""
+
+
+def test_totals_across_phases_are_the_peak_not_a_sum_of_phases(tmp_path):
+    """The same team in two phases is 5 FTE at the peak, not 8; annual costs of phases that never
+    run at once are the busiest year's, not their sum; one-off costs add up."""
+    from decimal import Decimal
+
+    from roadmap.model import totals
+    from roadmap.render import resources
+
+    data = _dataset(tmp_path)
+    (data / "resources.yml").write_text(_TWO_PHASES, encoding="utf-8")
+    roadmap = load_roadmap(data)
+    peak = totals.peak(roadmap.resources, [p.id for p in roadmap.phases])
+    assert peak.people == {"fte": Decimal("5")}
+    assert {(k.recurrence, v) for k, v in peak.money.items()} == {
+        ("annual", Decimal("500000")),
+        ("one-off", Decimal("150000")),
+    }
+    html = resources.summary(roadmap, "en", "resources.md").replace("\xa0", " ")
+    grand = html[html.index('class="roadmap-grand"') :]
+    assert "5 FTE at the peak" in grand and "8 FTE" not in html
+    assert "US$500,000 per year at the peak" in grand and "US$800,000" not in html
+    assert "US$150,000 one-off" in grand
+    assert "3 FTE" in html and "US$300,000 per year" in html  # each phase keeps its own
+
+
+def test_project_quotations_of_the_agreement_are_checked(tmp_path):
+    """The quotation rule reads the real data: each quotation found has a reference text, and a
+    word changed in one of them is reported with its file and line."""
+    from roadmap.model.rules.quotations import quotations
+    from roadmap.model.schema import iter_texts
+
+    roadmap = load_roadmap(ROOT / "data")
+    found = [
+        article
+        for item in (*roadmap.terms, *roadmap.activities)
+        for _, text in iter_texts(item)
+        for value in text.root.values()
+        for article, _ in quotations(value)
+    ]
+    assert found and set(found) <= {a.id for a in roadmap.articles}
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    workplan = data / "workplan.yml"
+    workplan.write_text(
+        workplan.read_text(encoding="utf-8").replace(
+            '"shall only be accessed with the', '"shall only be accessed, as appropriate, with the'
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_roadmap(data)
+    assert [p.message.split(":")[0] for p in caught.value.problems] == [
+        "the quotation of Article 13 differs from its text in data/glossary.yml"
+    ]
+
+
+def test_a_page_that_misquotes_an_article_fails_the_check_with_its_line(project_copy):
+    """`roadmap check` compares quotations in pages too: the misquotation of Article 13 that a
+    page once carried ("as appropriate" added) is an error at its line, in any language."""
+    from tests.helpers import edit, run_roadmap
+
+    page = project_copy / "docs/en/modalities.md"
+    edit(
+        page,
+        "## Relation to the roadmap {#roadmap-relation}\n",
+        '## Relation to the roadmap {#roadmap-relation}\n\nUnder Article 13, such knowledge "shall '
+        "only be accessed with the free, prior and informed consent or approval and involvement, "
+        'as appropriate" (Article 13).\n',
+    )
+    line = (
+        page.read_text(encoding="utf-8")
+        .splitlines()
+        .index("## Relation to the roadmap {#roadmap-relation}")
+        + 3
+    )
+    proc = run_roadmap("--project", str(project_copy), "check")
+    assert proc.returncode == 1
+    assert (
+        f"docs/en/modalities.md:{line}: the quotation of Article 13 differs from its text in "
+        "data/glossary.yml: 'shall only be accessed with the free, prior and informed consent or "
+        "approval and involvement, as appropriate' is not in it" in proc.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            '"shall be on mutually agreed terms" (Article 13)',
+            [("13", "shall be on mutually agreed terms")],
+        ),
+        ("« conditions convenues » (article 51(3))", [("51(3)", "conditions convenues")]),
+        ("“condiciones” (artículo 13)", [("13", "condiciones")]),
+        ("«условиях» (статья 13)", [("13", "условиях")]),
+        ("“共同商定的条件”（第13条）", [("13", "共同商定的条件")]),
+        ('"شروط" (المادة 13)', [("13", "شروط")]),
+        ("the “zero draft” (see draft 2)", []),  # a parenthesis naming no article: no quotation
+    ],
+)
+def test_a_quotation_is_marks_then_its_article_in_any_language(text, found):
+    from roadmap.model.rules.quotations import quotations
+
+    assert list(quotations(text)) == found

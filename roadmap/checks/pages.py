@@ -7,7 +7,8 @@ reports all mistakes at once, each with its file and line:
 - a bracketed passage opened with [[ and not closed, or ]] closing nothing;
 - headings without an explicit id, or whose ids differ from the English page: the ids are
   the anchors that citations point to, so they are the same in every language;
-- a page that has no English original. A page not yet translated is only reported (-v).
+- a page that has no English original. A page not yet translated is only reported (-v);
+- a quotation of an article of the Agreement that differs from its reference text.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from ..engine import engine
 from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
 from ..model.brackets import stray_message
+from ..model.rules import quotations
 from ..project import read_config
 from ..render import PageError, brackets
 from ..render.catalogue import PageContext, macro_table
@@ -55,6 +57,7 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
             source = (lang_dir / rel).read_text(encoding="utf-8")
             found, headings = _checked_page(project, source, name, code, rel, roadmap)
             problems += found
+            problems += quotations.in_page(name, source, code, roadmap.articles)
             anchors = paragraph_anchors(source)
             if code == DEFAULT:
                 reference[rel] = (name, headings, anchors)

@@ -52,6 +52,7 @@ def _roadmap(models: dict, docs: dict[str, YamlDoc], warnings: list[Problem]) ->
         drafts=models["drafts"].drafts,
         warnings=warnings,
         locations=_locations(docs),
+        articles=models["glossary"].articles,
     )
 
 

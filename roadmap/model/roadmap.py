@@ -9,6 +9,7 @@ from .problems import Problem
 from .schema import (
     Activity,
     Actor,
+    Article,
     Draft,
     Event,
     FundingSource,
@@ -46,6 +47,7 @@ class Roadmap:
     drafts: list[Draft]
     warnings: list[Problem] = field(default_factory=list)
     locations: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (file, line)
+    articles: list[Article] = field(default_factory=list)  # reference texts of the Agreement
     partial: bool = False  # read from data with mistakes, for the pages' check alone
 
     def __post_init__(self) -> None:

@@ -86,6 +86,21 @@ Illustrative = Annotated[
 ]
 
 
+class Deadline(Item):
+    """A date that a rule derives from an event: ``weeks_before`` its first day."""
+
+    weeks_before: int = Field(ge=1)
+    event: str = Field(description="event id: the date is counted back from its first day")
+
+
+# Needs an instrument in force: the event id (such as EIF, the Agreement's entry into force)
+# from whose first day its legal basis applies; dated before it is an error.
+Needs = Annotated[
+    str | None,
+    Field(description="event id from which the instrument it needs is in force, such as EIF"),
+]
+
+
 class Event(Item):
     id: EventId
     title: Text
@@ -94,6 +109,8 @@ class Event(Item):
     tentative: bool = False
     illustrative: Illustrative = False
     place: Text | None = None
+    needs: Needs = None
+    due: Deadline | None = None
 
     @property
     def last_day(self) -> dt.date:
@@ -109,6 +126,11 @@ class Actor(Item):
     # up there) and until the last day of the other (a mandate ending there).
     active_from: str | None = Field(None, description="event id: exists from its first day")
     active_until: str | None = Field(None, description="event id: acts until its last day")
+    # Its mandate: arrangements it concludes are subject to another actor's approval (the
+    # secretariat's to the Conference of the Parties', Article 50(4)).
+    approval_by: str | None = Field(
+        None, description="actor id whose approval the arrangements it concludes need"
+    )
 
 
 class Objective(Item):
@@ -158,11 +180,35 @@ class Activity(Item):
     depends_on: list[str] = []
     deliverables: list[Text] = []
     status: Literal["planned", "ongoing", "completed", "deferred"] = "planned"
+    needs: Needs = None
+    concludes_arrangements: bool = Field(
+        False, description="its lead concludes arrangements with other bodies"
+    )
+
+
+# What a resource pays for; a funding source lists the purposes it may pay (Article 52).
+Purpose = Literal[
+    "secretariat-staff",
+    "hosting",
+    "software",
+    "platform-development",
+    "consultancy",
+    "translation",
+    "participation-in-meetings",
+    "consultations",
+    "capacity-building",
+    "evaluation",
+    "seconded-staff",
+]
 
 
 class FundingSource(Item):
     id: SlugId
     name: Text
+    pays: list[Purpose] | None = Field(
+        None, description="the purposes it may pay (Article 52); a resource of another is an error"
+    )
+    basis: str | None = Field(None, description="where its purposes are set, e.g. Article 52(4)")
 
 
 class Resource(Item):
@@ -177,8 +223,14 @@ class Resource(Item):
     amount: NonNegative | None = None
     currency: Currency | None = None
     funding: str | None = None
+    purpose: Purpose | None = None
     recurrence: Literal["one-off", "annual"] = "one-off"
     tentative: bool = False
+    continues: str | None = Field(
+        None,
+        description="resource id: the same posts (the same people) carried into this phase, "
+        "so that totals count them once",
+    )
 
 
 class Term(Item):
@@ -223,8 +275,21 @@ class ResourcesFile(Item):
     resources: list[Resource]
 
 
+class Article(Item):
+    """The reference text of an article (or paragraph) of the Agreement that the site quotes.
+
+    ``text`` is the authentic text per language, not a translation of the English: it is no
+    translation unit. ``confirmed`` lists the languages checked against the authentic text.
+    """
+
+    id: Annotated[str, Field(pattern=r"^[0-9]+(\([0-9]+\))?$", description="13 or 51(3)")]
+    text: dict[LangCode, Annotated[str, Field(min_length=1)]]
+    confirmed: list[LangCode] = []
+
+
 class GlossaryFile(Item):
     terms: list[Term]
+    articles: list[Article] = []
 
 
 class DraftsFile(Item):

@@ -47,3 +47,26 @@ def by(resources: list[Resource], key) -> dict[str, list[Resource]]:
         if k is not None:
             groups.setdefault(k, []).append(r)
     return groups
+
+
+@dataclass(frozen=True)
+class Peak:
+    """Totals across phases that never run at once: one-off costs add up; annual costs and
+    people do not, so they are the highest of any one phase (phases follow one another, and
+    posts that continue into a later phase are counted in that phase only)."""
+
+    money: dict[MoneyKey, Decimal]
+    people: dict[str, Decimal]
+
+
+def peak(resources: list[Resource], phase_ids: list[str]) -> Peak:
+    cost: dict[MoneyKey, Decimal] = defaultdict(Decimal)
+    staff: dict[str, Decimal] = defaultdict(Decimal)
+    for pid in phase_ids:
+        mine = [r for r in resources if r.phase == pid]
+        for key, value in money(mine).items():
+            cost[key] = cost[key] + value if key.recurrence == "one-off" else max(cost[key], value)
+        for unit, value in people(mine).items():
+            # fte: people at once, the highest phase; person-months and days: work, they add
+            staff[unit] = max(staff[unit], value) if unit == "fte" else staff[unit] + value
+    return Peak(dict(sorted(cost.items())), dict(sorted(staff.items())))

@@ -11,18 +11,38 @@ from .templating import render_block
 KINDS = ("human", "technical", "financial")
 
 
-def _money_lines(groups, lang: str) -> list[str]:
+def _money_lines(groups, lang: str, peak: bool = False) -> list[str]:
+    """Per phase, or across phases (``peak``): then an annual cost is the highest year's."""
     return [
-        _whole(t(lang, f"total.{key.recurrence}", amount=format_money(value, key.currency, lang)))
+        _whole(
+            t(
+                lang,
+                "total.annual_peak"
+                if peak and key.recurrence == "annual"
+                else f"total.{key.recurrence}",
+                amount=format_money(value, key.currency, lang),
+            )
+        )
         for key, value in groups.items()
     ]
 
 
-def _people_lines(groups, lang: str) -> list[str]:
+def _people_lines(groups, lang: str, peak: bool = False) -> list[str]:
+    """Across phases (``peak``), full-time equivalents are those of the busiest phase."""
     return [
-        _whole(t(lang, f"unit.{unit}", n=format_number(value, lang)))
+        _whole(
+            t(lang, "total.at_peak", total=t(lang, f"unit.{unit}", n=format_number(value, lang)))
+            if peak and unit == "fte"
+            else t(lang, f"unit.{unit}", n=format_number(value, lang))
+        )
         for unit, value in groups.items()
     ]
+
+
+def _across(roadmap: Roadmap, rows, lang: str) -> tuple[list[str], list[str]]:
+    """Money and people lines of resources of several phases: never a sum of phases."""
+    found = totals.peak(rows, [p.id for p in roadmap.phases])
+    return _money_lines(found.money, lang, peak=True), _people_lines(found.people, lang, True)
 
 
 def _whole(total: str) -> str:
@@ -69,22 +89,12 @@ def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
         )
         for p in roadmap.phases
     ]
-    by_kind = [
-        (
-            k,
-            _money_lines(totals.money([r for r in res if r.kind == k]), lang),
-            _people_lines(totals.people([r for r in res if r.kind == k]), lang),
-        )
-        for k in KINDS
-    ]
+    by_kind = [(k, *_across(roadmap, [r for r in res if r.kind == k], lang)) for k in KINDS]
     by_funding = [
-        (
-            roadmap.funding_by_id[f],
-            _money_lines(totals.money(rows), lang),
-            _people_lines(totals.people(rows), lang),
-        )
+        (roadmap.funding_by_id[f], *_across(roadmap, rows, lang))
         for f, rows in totals.by(res, lambda r: r.funding).items()
     ]
+    grand, grand_people = _across(roadmap, res, lang)
     return render_block(
         "resources_summary.html",
         lang=lang,
@@ -92,7 +102,7 @@ def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
         by_phase=by_phase,
         by_kind=by_kind,
         by_funding=by_funding,
-        grand=_money_lines(totals.money(res), lang),
-        grand_people=_people_lines(totals.people(res), lang),
+        grand=grand,
+        grand_people=grand_people,
         illustrative=any(r.illustrative for r in res),  # totals of invented figures
     )

@@ -7,7 +7,20 @@ and returns its problems; ``check`` runs them in the order of the files.
 from __future__ import annotations
 
 from ..problems import Problem
-from . import drafts, events, phases, resources, texts, workplan
+from . import (
+    deadlines,
+    drafts,
+    events,
+    funding,
+    headcount,
+    in_force,
+    mandates,
+    phases,
+    quotations,
+    resources,
+    texts,
+    workplan,
+)
 from .context import Context
 
 
@@ -35,6 +48,14 @@ _RULES = (
     workplan.cycles,
     resources.check,
     drafts.check,
+    headcount.phases_follow,
+    headcount.continued_posts,
+    funding.check,
+    in_force.check,
+    mandates.approvals,
+    deadlines.check,
+    quotations.check,
+    quotations.unconfirmed,
     texts.missing_translations,
     texts.stray_brackets,
 )
