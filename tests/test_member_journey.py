@@ -43,7 +43,7 @@ def member_branch(tmp_path) -> tuple[Path, dict[tuple[str, str], str]]:
         "The experts should be suitably qualified",
         "The experts should be duly qualified",
     )
-    commit_all(repo, "A1.17: consultation of regional seas organizations")
+    commit_all(repo, "A1.19: consultation of regional seas organizations")
     return repo, before
 
 
@@ -57,17 +57,17 @@ def test_the_contributing_example_passes_the_check_and_is_reported(member_branch
     )
     notices = run_roadmap("--project", str(repo), "check", "--format", "github").stdout
     assert "::notice file=data/workplan.yml,line=" in notices
-    assert "fr translation unreviewed: data/workplan.yml#A1.17.title" in notices
+    assert "fr translation unreviewed: data/workplan.yml#A1.19.title" in notices
 
     summary = run_roadmap("--project", str(repo), "translations", "--format", "markdown")
     rows = set(re.findall(r"^\| (\w\w) \| (\w+) \| `([^`]+)` \|$", summary.stdout, re.M))
     new = {
-        ("fr", "unreviewed", "data/workplan.yml#A1.17.title"),
-        ("fr", "unreviewed", "data/workplan.yml#A1.17.deliverables[0]"),
-        ("fr", "missing", "data/workplan.yml#A1.17.description"),
+        ("fr", "unreviewed", "data/workplan.yml#A1.19.title"),
+        ("fr", "unreviewed", "data/workplan.yml#A1.19.deliverables[0]"),
+        ("fr", "missing", "data/workplan.yml#A1.19.description"),
         *((lang, "outdated", REWORDED) for lang in ("fr", *OTHERS)),
         *(
-            (lang, "missing", f"data/workplan.yml#A1.17.{field}")
+            (lang, "missing", f"data/workplan.yml#A1.19.{field}")
             for lang in OTHERS
             for field in ("title", "description", "deliverables[0]")
         ),
@@ -97,7 +97,7 @@ def test_publishing_the_branch_is_refused_unless_allowed_and_then_says_so(member
     commit_all(repo, "The project's repository")
     refused = publish()
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "fr: unreviewed data/workplan.yml#A1.17.title" in refused.stderr
+    assert "fr: unreviewed data/workplan.yml#A1.19.title" in refused.stderr
     assert f"es: outdated   {REWORDED}" in refused.stderr
     assert "--allow-incomplete" in refused.stderr and "nothing was published" in refused.stderr
     assert sh(repo, "git", "branch", "--list", "gh-pages") == ""
@@ -108,7 +108,7 @@ def test_publishing_the_branch_is_refused_unless_allowed_and_then_says_so(member
     assert "roadmap-translation-outdated" in page and 'href="../../../en/' in page
     workplan = sh(repo, "git", "show", f"gh-pages:fr/{draft}/workplan/index.html")
     assert (
-        'id="A1.17"' in workplan and "Consultation des organisations de mers régionales" in workplan
+        'id="A1.19"' in workplan and "Consultation des organisations de mers régionales" in workplan
     )
 
 
@@ -116,15 +116,7 @@ def test_three_mistakes_in_three_files_and_two_layers_are_reported_in_one_check(
     """A wrong date (the file's shape), a funding source that does not exist (a rule across files)
     and a reference to no item (a page): one run, all three, so one round on GitHub."""
     edit(project_copy / "data/workplan.yml", "    start: 2026-04-01\n", "    start: 2026-02-30\n")
-    resources = project_copy / "data/resources.yml"
-    resources.write_text(
-        re.sub(
-            r"funding: voluntary-trust-fund\n",
-            "funding: voluntary-trustfund\n",
-            resources.read_text(),
-            count=1,
-        )
-    )
+    edit(project_copy / "data/resources.yml", "funding: special-fund\n", "funding: special-funds\n")
     edit(project_copy / "docs/fr/group.md", "{#mandate}\n", '{#mandate}\n\n{{ ref("A1.33") }}\n')
     proc = run_roadmap("--project", str(project_copy), "check")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
@@ -136,8 +128,8 @@ def test_three_mistakes_in_three_files_and_two_layers_are_reported_in_one_check(
     )
     assert any(
         re.match(
-            r"data/resources\.yml:\d+:\d+: resources\[\d+\]\.funding: 'voluntary-trustfund' is "
-            r"not a funding source \(did you mean 'voluntary-trust-fund'\?",
+            r"data/resources\.yml:\d+:\d+: resources\[\d+\]\.funding: 'special-funds' is "
+            r"not a funding source \(did you mean 'special-fund'\?",
             e,
         )
         for e in errors
