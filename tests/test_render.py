@@ -124,7 +124,7 @@ def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
         phases.detail(roadmap, lang, "roadmap.md")
         + workplan.by_phase(roadmap, lang, "workplan.md")
         + resources.tables(roadmap, lang, "resources.md")
-        + phases.events(roadmap, lang)
+        + phases.events(roadmap, lang, "roadmap.md")
     )
     for item_id in [
         "P1",
@@ -190,7 +190,7 @@ def test_timeline_has_caption_description_table_and_mirrors_in_arabic(roadmap):
 def test_glossary_abbreviations_for_tooltips(roadmap):
     out = glossary.abbreviations(roadmap, "en")
     assert "*[CHM]: The platform of article 51." in out
-    assert '<dt id="chm">' in glossary.table(roadmap, "en")
+    assert '<dt id="chm">' in glossary.table(roadmap, "en", "glossary.md")
 
 
 def test_marked_html_is_kept_as_it_is_and_the_rest_is_markdown():
