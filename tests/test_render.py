@@ -226,3 +226,14 @@ def test_the_engine_reads_the_ids_of_marked_html_and_not_the_rest():
     assert out == f"<p>Before.</p>\n{html}\n<p>After.</p>"
     assert rawblocks.IDS + '<i id="t1"></i><i id="A1.2"></i>' in seen
     assert not any("<table" in line or "<td" in line for line in seen)
+
+
+def test_glossary_terms_take_the_focus_outside_links():
+    """A term opens its definition on a tap or Tab (focusable); inside a link, which takes the
+    focus itself and may hold nothing focusable, it stays as it is."""
+    import markdown
+
+    md = markdown.Markdown(extensions=["abbr", "roadmap.render.focusable_terms"])
+    html = md.convert("The CHM and [the CHM](x)\n\n*[CHM]: Clearing-House Mechanism")
+    assert '<abbr tabindex="0" title="Clearing-House Mechanism">CHM</abbr> and' in html
+    assert '<a href="x">the <abbr title="Clearing-House Mechanism">CHM</abbr></a>' in html

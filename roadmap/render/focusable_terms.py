@@ -18,9 +18,15 @@ AFTER_ABBR = 6  # the abbr extension's tree processor runs at 7: this one after 
 
 class _Focusable(Treeprocessor):
     def run(self, root: Element) -> None:
-        for abbr in root.iter("abbr"):
-            if abbr.get("title"):
-                abbr.set("tabindex", "0")
+        self._mark(root)
+
+    def _mark(self, element: Element) -> None:
+        """Terms outside links: a link is reached by Tab already, and may hold nothing focusable."""
+        for child in element:
+            if child.tag == "abbr" and child.get("title"):
+                child.set("tabindex", "0")
+            if child.tag != "a":
+                self._mark(child)
 
 
 class FocusableTerms(Extension):
