@@ -322,7 +322,7 @@ def bench_preview(browser, tmp: Path) -> None:
 
 
 def bench_weight(browser, base: str, site: Path) -> None:
-    from weight import KINDS, first_view
+    from weight import KINDS, budget_table, first_view
 
     kinds = [("chooser (root)", "/"), ("404 (root)", "/no-such-page/")]
     for path in sorted((site / DEFAULT).rglob("*.html")):  # every kind of page, found on disk
@@ -349,6 +349,8 @@ def bench_weight(browser, base: str, site: Path) -> None:
             f"  {name:18} {w.requests:8} {w.wire_total / 1000:6.1f}"
             f" [{w.decoded_total / 1000:6.1f}]  {cells}"
         )
+    print("\n   kB over the wire of the first view of each kind of page, in each language:")
+    print("\n".join(budget_table(browser, base, site, list(CODES))))
 
 
 def bench_lighthouse(base: str, runs: int = REPEAT) -> None:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 KINDS = ("html", "css", "js", "images", "search index", "other")
+BUDGET = 120_000  # bytes over the wire for the first view of any page, in any language
 
 
 def kind_of(request) -> str:
@@ -56,3 +58,39 @@ def first_view(browser, url: str) -> Weight:
         weight.decoded[kind] += len(response.body()) if response else 0
     context.close()
     return weight
+
+
+def page_kinds(site_lang: Path) -> list[tuple[str, str]]:
+    """(kind, path under the language) of every kind of page of a language's built site."""
+    kinds = []
+    for path in sorted(site_lang.rglob("*.html")):  # every kind of page, found on disk
+        rel = path.relative_to(site_lang).as_posix().removesuffix("index.html")
+        if rel == "404.html":
+            kinds.append(("404", "no-such-page/"))
+        elif not rel.startswith("compare/") or rel == "compare/roadmap/":  # one view stands for all
+            kinds.append((rel.strip("/") or "home", rel))
+    return kinds
+
+
+def budget_table(browser, base: str, site: Path, codes: list[str]) -> list[str]:
+    """Lines of a table: kB over the wire of the first view of each kind of page in each
+    language, each marked against BUDGET; a language without the page (the side-by-side
+    views are not in English) has '-'."""
+    lines = [f"  {'page':22} " + " ".join(f"{c:>7}" for c in codes)]
+    over = 0
+    kinds = dict.fromkeys(k for code in codes for k in page_kinds(site / code))
+    for kind, rel in sorted(kinds):
+        cells = []
+        for code in codes:
+            if not rel.endswith("no-such-page/") and not (site / code / rel).exists():
+                cells.append(f"{'-':>7}")
+                continue
+            total = first_view(browser, f"{base}/{code}/{rel}").wire_total
+            over += total > BUDGET
+            cells.append(f"{total / 1000:6.1f}" + ("!" if total > BUDGET else " "))
+        lines.append(f"  {kind:22} " + " ".join(cells))
+    lines.append(
+        f"  budget {BUDGET / 1000:.0f} kB: "
+        + (f"{over} first views OVER (marked !)" if over else "every first view within it")
+    )
+    return lines

@@ -51,16 +51,16 @@ class RoadmapPlugin(MacrosPlugin):
     def on_config(self, config):
         self.lang = config["theme"]["language"]
         language(self.lang)
-        # The offline copy is the build with file URLs: its raw HTML links to files too.
-        self.offline = not config["use_directory_urls"]
-        links.FILE_URLS.set(self.offline)
-        together = os.environ.get(PREVIEW_ON_DISK) == "1"  # every language beside the others
-        self.disk = ("side-by-side" if together else "alone") if self.offline else ""
         self.project_root = Path(config.config_file_path).resolve().parent
         self.source_docs = self.project_root / "docs" / DEFAULT
         self.data_dir = Path(os.environ.get("ROADMAP_DATA_DIR", self.project_root / "data"))
         # The draft being built: the version `roadmap publish` deploys, else the one in preparation.
         self.version = os.environ.get("MIKE_DOCS_VERSION") or None
+        # The offline copy is the build with file URLs: its raw HTML links to files too.
+        self.offline = not config["use_directory_urls"]
+        self.published = links.set_build(self.offline, self.version)
+        together = os.environ.get(PREVIEW_ON_DISK) == "1"  # every language beside the others
+        self.disk = ("side-by-side" if together else "alone") if self.offline else ""
         try:
             loaded = inputs.get(self.project_root, self.data_dir, self.version)
         except DataError as exc:
@@ -141,7 +141,7 @@ class RoadmapPlugin(MacrosPlugin):
                 self.draft,
                 self.changes,
                 self._bracket_total,
-                origin=self.origin,
+                origin=None if self.version else self.origin,  # source lines: previews only
                 translations=self.translations,
             )
         return self._page_ctx
@@ -234,7 +234,7 @@ class RoadmapPlugin(MacrosPlugin):
             "roadmap_languages": page_language_links(
                 (url, file_url or url), self.lang, self.version, site, self.disk
             ),
-            "roadmap_draft": drafts.banner(self.draft, self.lang, url),
+            "roadmap_draft": drafts.banner(self.draft, self.lang, url, self.published),
             "roadmap_lang": language(self.lang),
             "roadmap_root": self.site_root,  # the language chooser: hreflang x-default
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),

@@ -7,13 +7,12 @@ from .i18n import CODES, t
 from .i18n.formatting import format_day
 from .model import Roadmap
 from .model.schema import Draft
+from .render.links import LATEST  # the alias that always redirects to the newest published draft
+from .site import NEWEST_CSS
 
 
 class DraftError(RoadmapError):
     """The version being built is not a draft of data/drafts.yml."""
-
-
-LATEST = "latest"  # the alias that always redirects to the newest published draft
 
 
 def being_built(roadmap: Roadmap, version: str | None) -> Draft:
@@ -55,13 +54,16 @@ def citation(draft: Draft, lang: str, root: str, page_url: str, *, published: bo
     }
 
 
-def banner(draft: Draft, lang: str, page_url: str) -> dict:
-    """What the banner of an old draft says; Material shows it when a newer draft exists."""
-    if page_url.endswith("404.html"):
-        href = None  # served at any depth: the banner only names the draft
-    else:
-        href = "../" * (page_url.count("/") + 1) + f"{LATEST}/{page_url}"
+def banner(draft: Draft, lang: str, page_url: str, published: str | None = None) -> dict:
+    """What the notice of an old draft says. ``published``: the draft, when the build is of
+    the published site, where the site's NEWEST_CSS (``stylesheet``) shows the notice once a
+    newer draft exists."""
+    up = "../" * (page_url.count("/") + 1)  # to the language's folder, beside `latest`
+    # The 404 page is served at any depth: the banner only names the draft.
+    href = None if page_url.endswith("404.html") else up + f"{LATEST}/{page_url}"
     return {
+        "published": published,
+        "stylesheet": f"{up}../{NEWEST_CSS}" if published and href else None,  # the site's root
         "text": t(
             lang,
             "banner.outdated",

@@ -31,7 +31,7 @@ from .errors import RoadmapError
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES, read_config
-from .site import redirect_template, root_files
+from .site import newest_css, redirect_template, root_files
 from .translations.freshness import Status
 
 BRANCH = gitrepo.BRANCH
@@ -384,7 +384,7 @@ def _commit_root_files(
     draft: Draft, dep: Deployment, redirects: dict[str, str], branch: str
 ) -> None:
     """The root chooser and 404, /<lang>/ redirects to the latest draft, the draft's manifest."""
-    files = dict(root_files(dep.base_path))
+    files = dict(root_files(dep.base_path)) | newest_css(draft.id)
     for code in CODES:
         files[f"{code}/index.html"] = Template(redirects[code], autoescape=True).render(
             href=f"{LATEST}/"

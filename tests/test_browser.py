@@ -53,6 +53,48 @@ def test_search_finds_a_word_of_the_language(searched, code):
     assert not outside_requests(seen.requests)
 
 
+def test_the_search_index_waits_until_the_reader_searches(page, server):
+    """Nearly half of a first view was the search index, fetched though most readers never
+    search: it is asked for when the search field is first reached, not before."""
+    page.goto(f"{server}/ar/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if u.endswith("search_index.json")]
+    page.locator(".md-search__input").click()  # the search field, in a desktop's header
+    page.locator(".md-search__input").press_sequentially(KNOWN_WORDS["ar"], delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert [u for u in page.requests if u.endswith("/ar/search/search_index.json")]
+
+
+@pytest.mark.parametrize("code", ["zh", "fr", "ar"])
+def test_a_glossary_term_shows_its_definition_on_tap_and_on_focus(browser, server, code):
+    """Not on mouse hover only (WCAG 1.4.13): a tap opens it on a phone, the Tab key on a
+    desktop, and Escape closes it where the focus stays."""
+    from tests.visits import DESKTOP, PHONE
+
+    for device in (PHONE, DESKTOP):
+        context = browser.new_context(**device)
+        page = context.new_page()
+        page.goto(f"{server}/{code}/group/")
+        term = page.locator("article abbr").first
+        definition = term.get_attribute("title")
+        assert definition and term.get_attribute("tabindex") == "0"
+        if device is PHONE:
+            term.tap()
+        else:
+            page.locator(".md-content a").first.focus()  # the edit action, above the title
+            for _ in range(30):
+                page.keyboard.press("Tab")
+                if page.evaluate("document.activeElement.tagName") == "ABBR":
+                    break
+        shown = page.locator(".md-tooltip2--active")
+        shown.wait_for()
+        assert " ".join(definition.split()) in " ".join(shown.inner_text().split())
+        page.keyboard.press("Escape")
+        shown.wait_for(state="detached")
+        assert page.evaluate("document.activeElement.tagName") == "ABBR"
+        context.close()
+
+
 def test_search_runs_a_query_pasted_without_a_key(page, server):
     """A paste from the context menu fires `input` but no `keyup`, which Material listens to.
     Also on a slow phone (CPU slowed down), where the index is still loading while one types."""

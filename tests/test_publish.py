@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 import urllib.request
@@ -32,7 +33,7 @@ from tests.drafts_history import (
 )
 from tests.helpers import ROOT, edit, run_roadmap
 from tests.publish_without_editions import no_editions
-from tests.visits import DESKTOP
+from tests.visits import DESKTOP, PHONE
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -476,9 +477,11 @@ def reader(browser):
 
 
 def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_server):
+    errors: list[str] = []
+    reader.on("pageerror", lambda error: errors.append(str(error)))
     reader.goto(f"{published_server}/en/draft-1/workplan/")
-    banner = reader.locator("[data-md-component=outdated]")
-    banner.locator("a").wait_for(state="visible")
+    banner = reader.locator(".roadmap-newer--page")
+    assert banner.is_visible()
     assert (
         "Illustrative zero draft: not a document of the informal group or of the Preparatory Commission (draft-1) of 14 November 2025"
         in banner.inner_text()
@@ -486,7 +489,73 @@ def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_se
     banner.locator("a").click()
     reader.wait_for_url(f"{published_server}/en/draft-3/workplan/")
     reader.wait_for_load_state("networkidle")
-    assert reader.locator("[data-md-component=outdated]").is_hidden()
+    assert reader.locator(".roadmap-newer").count() > 10  # every item has one, hidden
+    assert reader.locator(".roadmap-newer:visible").count() == 0
+    assert not errors  # the theme's banner script failed on `new URL` of a relative address
+
+
+@pytest.mark.parametrize(
+    "path,item",
+    [
+        ("/fr/draft-1/workplan/", "A1.3"),  # an activity: its heading is the target
+        ("/ar/draft-2/roadmap/", "P1.O2"),  # an objective: a list item
+        ("/zh/draft-2/resources/", "R1.2"),  # a resource: a table row
+        ("/en/draft-1/glossary/", "abnj"),  # a term: its definition follows it
+    ],
+)
+def test_a_link_to_an_old_drafts_item_shows_the_notice_beside_it_without_script(
+    browser, published_server, path, item
+):
+    """The notice is in the page, shown by the site's newest-draft.css (no script), at the top
+    and beside the item the link led to, on screen and on paper, and links to the same item
+    in the latest draft; the newest draft shows none."""
+    from urllib.parse import urljoin
+
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{published_server}{path}#{item}")
+    beside = page.locator(".roadmap-newer--item:visible")
+    assert beside.count() == 1
+    target, notice = page.locator(f"[id='{item}']").bounding_box(), beside.bounding_box()
+    assert 0 <= notice["y"] - target["y"] < target["height"] + 150, (target, notice)
+    draft = path.split("/")[2]
+    latest = path.replace(f"/{draft}/", "/latest/")
+    assert urljoin(page.url, beside.locator("a").get_attribute("href")) == (
+        f"{published_server}{latest}#{item}"
+    )
+    assert page.locator(".roadmap-newer--page").is_visible()
+    page.emulate_media(media="print")
+    assert beside.is_visible() and page.locator(".roadmap-newer--page").is_visible()
+    page.emulate_media(media="screen")
+    page.goto(f"{published_server}{path.replace(draft, 'draft-3')}#{item}")
+    assert page.locator(f"[id='{item}']").count() == 1
+    assert page.locator(".roadmap-newer:visible").count() == 0
+    context.close()
+
+
+def test_an_old_drafts_item_notice_leads_to_the_item_in_the_latest_draft(reader, published_server):
+    reader.goto(f"{published_server}/ru/draft-1/workplan/#A1.2")
+    reader.locator(".roadmap-newer--item:visible a").click()
+    reader.wait_for_url(f"{published_server}/ru/draft-3/workplan/#A1.2")
+
+
+def test_published_drafts_show_readers_no_source_lines(history, tmp_path):
+    """Items link to their line in data/ in previews and pull requests (test_site.py), not in
+    a published draft's pages nor in its search index; the page's edit action stays."""
+    from roadmap.i18n import t
+    from roadmap.serve import export_branch
+
+    export_branch(history["repo"], "gh-pages", tmp_path)
+    pages = sorted(tmp_path.glob("*/draft-*/**/*.html"))
+    assert len(pages) > 100
+    assert [p for p in pages if 'class="roadmap-source"' in p.read_text(encoding="utf-8")] == []
+    assert 'rel="edit"' in (tmp_path / "fr/draft-3/workplan/index.html").read_text()
+    for code in CODES:
+        for index in tmp_path.glob(f"{code}/draft-*/search/search_index.json"):
+            line = re.compile(re.escape(t(code, "source.label")) + r"\s*data/")
+            docs = json.loads(index.read_text())["docs"]
+            texts = [doc["text"].replace("\u200b", "") for doc in docs]  # zh: words' marks
+            assert not [text for text in texts if line.search(text)], index
 
 
 def test_version_selector_lists_newest_first_and_keeps_the_page(reader, published_server):
@@ -500,6 +569,35 @@ def test_version_selector_lists_newest_first_and_keeps_the_page(reader, publishe
     selector.hover()
     items.nth(0).click()
     reader.wait_for_url(f"{published_server}/fr/draft-3/resources/")
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("code", ["ar", "zh", "fr"])
+def test_selectors_fit_a_phone_and_a_tap_keeps_the_page(browser, published_server, code, width):
+    """On a small phone, each selector opened by a tap lies within the screen and the page
+    does not scroll sideways (Arabic too, which opens the other way); a tapped entry lands on
+    the same page of the draft or language chosen."""
+    from tests.visits import DRAFT_BUTTON, LANGUAGE_BUTTON
+
+    context = browser.new_context(**{**PHONE, "viewport": {"width": width, "height": 740}})
+    page = context.new_page()
+    start = f"{published_server}/{code}/draft-2/workplan/"
+    menus = {DRAFT_BUTTON: ".md-version__list", LANGUAGE_BUTTON: ".md-select__inner"}
+    choices = {
+        DRAFT_BUTTON: (".md-version__link[href$='/draft-1/']", f"/{code}/draft-1/workplan/"),
+        LANGUAGE_BUTTON: ("a.roadmap-lang-link[lang=en]", "/en/draft-2/workplan/"),
+    }
+    for button, menu in menus.items():
+        page.goto(start)
+        page.locator(button).tap()
+        page.wait_for_timeout(300)  # the menu's opening transition
+        box = page.locator(menu).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (button, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, button
+        entry, lands = choices[button]
+        page.locator(entry).tap()
+        page.wait_for_url(published_server + lands)
+    context.close()
 
 
 def test_language_selector_keeps_the_draft_and_the_page(reader, published_server):

@@ -124,7 +124,7 @@ def test_every_item_gets_its_anchor_in_every_language(roadmap, lang):
         phases.detail(roadmap, lang, "roadmap.md")
         + workplan.by_phase(roadmap, lang, "workplan.md")
         + resources.tables(roadmap, lang, "resources.md")
-        + phases.events(roadmap, lang)
+        + phases.events(roadmap, lang, "roadmap.md")
     )
     for item_id in [
         "P1",
@@ -190,7 +190,7 @@ def test_timeline_has_caption_description_table_and_mirrors_in_arabic(roadmap):
 def test_glossary_abbreviations_for_tooltips(roadmap):
     out = glossary.abbreviations(roadmap, "en")
     assert "*[CHM]: The platform of article 51." in out
-    assert '<dt id="chm">' in glossary.table(roadmap, "en")
+    assert '<dt id="chm">' in glossary.table(roadmap, "en", "glossary.md")
 
 
 def test_marked_html_is_kept_as_it_is_and_the_rest_is_markdown():
@@ -226,3 +226,14 @@ def test_the_engine_reads_the_ids_of_marked_html_and_not_the_rest():
     assert out == f"<p>Before.</p>\n{html}\n<p>After.</p>"
     assert rawblocks.IDS + '<i id="t1"></i><i id="A1.2"></i>' in seen
     assert not any("<table" in line or "<td" in line for line in seen)
+
+
+def test_glossary_terms_take_the_focus_outside_links():
+    """A term opens its definition on a tap or Tab (focusable); inside a link, which takes the
+    focus itself and may hold nothing focusable, it stays as it is."""
+    import markdown
+
+    md = markdown.Markdown(extensions=["abbr", "roadmap.render.focusable_terms"])
+    html = md.convert("The CHM and [the CHM](x)\n\n*[CHM]: Clearing-House Mechanism")
+    assert '<abbr tabindex="0" title="Clearing-House Mechanism">CHM</abbr> and' in html
+    assert '<a href="x">the <abbr title="Clearing-House Mechanism">CHM</abbr></a>' in html

@@ -25,6 +25,8 @@ PHONE = {
     "is_mobile": True,
     "has_touch": True,
 }
+LANGUAGE_BUTTON = ".md-header__option .md-select button"  # opens the language menu
+DRAFT_BUTTON = ".md-version__current"  # opens the draft menu (a published draft's pages)
 # An A4 sheet (210 mm) less Chromium's default margins of about 1 cm, at 96 dots an inch.
 PAPER_WIDTH = 718
 PRINT_CHECK = """(width) => {
@@ -106,8 +108,9 @@ def printed(page, url: str) -> list[str]:
 
 
 def phone_visit(browser, server: str, site, section: str) -> Visit:
-    """Every page of a section on a phone: its width, and axe's rules whose outcome changes
-    with the layout (axe.LAYOUT_RULES). All of axe's rules on the home page and the first
+    """Every page of a section on a phone: its width (also with the language menu open), the
+    size of its text, and axe's rules whose outcome changes with the layout
+    (axe.LAYOUT_RULES). All of axe's rules on the home page and the first
     side-by-side view, for what only a phone shows (its drawer, its header): the rest of each
     page is what the desktop visit audits, in the same words and colours. Then each page's
     width without its script: a late fix by the script would shift the page as it loads."""
@@ -120,8 +123,12 @@ def phone_visit(browser, server: str, site, section: str) -> Visit:
     for url in seen.urls:
         page.goto(server + url)
         seen.on_phone += wider_than_the_phone(page, url, "with script")
+        seen.on_phone += text_too_small(page, url)
         found = axe.violations(page, None if url in whole else axe.LAYOUT_RULES)
         seen.violations += [f"{url}: {v}" for v in found]
+        if section != "root":  # the root's pages are plain lists of languages, menu-less
+            page.locator(LANGUAGE_BUTTON).focus()  # opens the menu, as a tap or Tab does
+            seen.on_phone += wider_than_the_phone(page, url, "language menu open")
     context.close()
     context = browser.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
@@ -135,6 +142,26 @@ def phone_visit(browser, server: str, site, section: str) -> Visit:
 def wider_than_the_phone(page, url: str, how: str) -> list[str]:
     width = page.evaluate("document.documentElement.scrollWidth")
     return [f"{url}: {width}px wide ({how})"] if width > PHONE_WIDTH else []
+
+
+SMALL_TEXT = """(least) => {
+  const small = new Set();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < least) small.add(`${el.tagName.toLowerCase()}.${el.className} ${size.toFixed(1)}px`);
+  }
+  return [...small];
+}"""
+LEAST_TEXT = 12  # px: the smallest text a reader is given on a phone
+
+
+def text_too_small(page, url: str) -> list[str]:
+    """Every kind of visible text under 12 px on the phone (sr-only text is 1 px high, clipped,
+    and still counted: none is set smaller than the page's)."""
+    return [f"{url}: text of {found}" for found in page.evaluate(SMALL_TEXT, LEAST_TEXT)]
 
 
 def search(browser, server: str, code: str) -> Visit:

@@ -26,3 +26,13 @@ document.addEventListener("input", function (event) {
     if (button) name(button);
   }).observe(header, { childList: true, subtree: true });
 })();
+
+/* A glossary term opens its definition on focus (a tap, the Tab key: roadmap/render/
+   focusable_terms.py) as on hover; Escape closes it where the focus and pointer are, so it
+   can be dismissed without moving them (WCAG 1.4.13). */
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Escape") return;
+  document.querySelectorAll(".md-tooltip2--active").forEach(function (tip) {
+    tip.classList.remove("md-tooltip2--active");
+  });
+});

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..model import Roadmap
 from ..render import print_edition
+from ..site import NEWEST_CSS
 
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
@@ -18,9 +19,14 @@ def built_page(site_lang: Path, src: str) -> Path:
 
 
 def styles(site_lang: Path) -> str:
-    """The site's own stylesheets, in the order its home page links them."""
+    """The site's own stylesheets, in the order its home page links them; not the published
+    site's newest-draft.css, outside the draft (the edition is of the newest draft)."""
     home = (site_lang / "index.html").read_text(encoding="utf-8")
-    hrefs = [h for h in _STYLESHEET.findall(home) if not h.startswith(("http:", "https:"))]
+    hrefs = [
+        h
+        for h in _STYLESHEET.findall(home)
+        if not h.startswith(("http:", "https:")) and not h.endswith(f"/{NEWEST_CSS}")
+    ]
     return "\n".join((site_lang / h).read_text(encoding="utf-8") for h in hrefs)
 
 

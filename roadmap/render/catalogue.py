@@ -77,7 +77,7 @@ class PageContext:
     changes: changes.Comparison | None = None  # the comparison with the previous draft
     bracket_total: int = 0  # bracketed passages in the whole draft, in this language
     shows_data: bool = False  # set when a macro draws the (illustrative) data
-    origin: Origin | None = None  # where the data can be read online, for the items' source links
+    origin: Origin | None = None  # where the data is online: items' source links (previews)
     translations: Status | None = None  # the freshness of every translation
 
 
@@ -117,7 +117,7 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "bracket_total": on_page(lambda c: format_number(c.bracket_total, c.lang)),
         "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src, c.origin)),
         "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src, c.origin)),
-        "events_table": data(lambda c: phases.events(c.roadmap, c.lang, c.origin)),
+        "events_table": data(lambda c: phases.events(c.roadmap, c.lang, c.src, c.origin)),
         "timeline": lambda phase=None: data(
             lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase)
         )(),
@@ -127,6 +127,6 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.src)),
         "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src, c.origin)),
         "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
-        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.origin)),
+        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.src, c.origin)),
         "translation_status": on_page(translation_status),
     }

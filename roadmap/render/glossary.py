@@ -8,9 +8,10 @@ from .templating import render_block
 from .text import plain
 
 
-def table(roadmap: Roadmap, lang: str, origin: Origin | None = None) -> str:
+def table(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
     terms = sorted(roadmap.terms, key=lambda term: plain(term.term, lang).casefold())
-    return render_block("glossary.html", terms=terms, lang=lang, link=Linker("", roadmap, origin))
+    link = Linker(page_src, roadmap, origin)
+    return render_block("glossary.html", terms=terms, lang=lang, link=link)
 
 
 def abbreviations(roadmap: Roadmap, lang: str) -> str:

@@ -15,6 +15,19 @@ from dataclasses import dataclass
 from ..model import Roadmap
 
 FILE_URLS: ContextVar[bool] = ContextVar("FILE_URLS", default=False)
+# The draft a build publishes (None: a preview). Its items carry a notice, hidden until a newer
+# draft is published, that links to the same item there (set once per build, like FILE_URLS).
+PUBLISHED_DRAFT: ContextVar[str | None] = ContextVar("PUBLISHED_DRAFT", default=None)
+LATEST = "latest"  # mike's alias of the newest draft: /<lang>/latest/ redirects to it
+
+
+def set_build(offline: bool, version: str | None) -> str | None:
+    """Say what the build in progress is: an offline copy (file URLs) or not; the draft it
+    publishes online, if any (its pages carry notices for when a newer one is published),
+    which is returned."""
+    FILE_URLS.set(offline)
+    PUBLISHED_DRAFT.set(None if offline else version)
+    return PUBLISHED_DRAFT.get()
 
 
 def directory_url(src: str) -> str:
@@ -69,6 +82,14 @@ class Source:
     line: int
 
 
+@dataclass(frozen=True)
+class Newer:
+    """The same item in the newest draft, from an item of the published draft ``draft``."""
+
+    href: str
+    draft: str
+
+
 class Linker:
     """Builds hrefs from one page to an anchor on another page (or the same one), and to the
     line of the data file an item comes from (when the build knows its ``origin``)."""
@@ -82,6 +103,16 @@ class Linker:
         if where is None or self.origin is None:
             return None
         return Source(self.origin.line(*where), *where)
+
+    def newer(self, item_id: str) -> Newer | None:
+        """Where a reader of this draft finds the item once a newer draft is published: the
+        same page of `latest` (mike's redirect keeps the #item). None in a preview or offline
+        copy (``set_build``)."""
+        draft = PUBLISHED_DRAFT.get()
+        if draft is None:
+            return None
+        url = page_url(self.from_src)
+        return Newer("../" * (url.count("/") + 1) + f"{LATEST}/{url}#{item_id}", draft)
 
     def href(self, to_src: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""

@@ -66,11 +66,11 @@ def _part_heading(phase: Phase, part: str, lang: str) -> str:
     return f"### {markdown_inline(t(lang, f'phase.{part}'))} {{#{phase.id}-{part}}}\n"
 
 
-def events(roadmap: Roadmap, lang: str, origin: Origin | None = None) -> str:
+def events(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
     return render_block(
         "events.html",
         roadmap=roadmap,
         lang=lang,
-        link=Linker("", roadmap, origin),
+        link=Linker(page_src, roadmap, origin),
         period=lambda e: format_period(e.start, e.last_day, lang),
     )

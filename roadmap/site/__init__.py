@@ -67,6 +67,16 @@ def disk_chooser(codes: list[str]) -> str:
     )
 
 
+# The one file of the published site that says which draft is the newest (so that older drafts,
+# never rewritten, show a notice without script): linked from every page of every draft.
+NEWEST_CSS = "newest-draft.css"
+
+
+def newest_css(draft_id: str) -> dict[str, str]:
+    """The root stylesheet naming ``draft_id`` the newest draft, to commit with the root pages."""
+    return {NEWEST_CSS: _env().get_template(NEWEST_CSS).render(newest=draft_id)}
+
+
 def write_root(site_dir: Path, base_path: str = "/") -> None:
     for name, text in root_files(base_path).items():
         (site_dir / name).write_text(text, encoding="utf-8")
