@@ -13,30 +13,23 @@ KINDS = ("human", "technical", "financial")
 
 def _money_lines(groups, lang: str, peak: bool = False) -> list[str]:
     """Per phase, or across phases (``peak``): then an annual cost is the highest year's."""
-    return [
-        _whole(
-            t(
-                lang,
-                "total.annual_peak"
-                if peak and key.recurrence == "annual"
-                else f"total.{key.recurrence}",
-                amount=format_money(value, key.currency, lang),
-            )
-        )
-        for key, value in groups.items()
-    ]
+    out = []
+    for key, value in groups.items():
+        amount = _whole(format_money(value, key.currency, lang))
+        if peak and key.recurrence == "annual":  # a long qualifier may wrap after the amount
+            out.append(t(lang, "total.annual_peak", amount=amount))
+        else:
+            out.append(_whole(t(lang, f"total.{key.recurrence}", amount=amount)))
+    return out
 
 
 def _people_lines(groups, lang: str, peak: bool = False) -> list[str]:
     """Across phases (``peak``), full-time equivalents are those of the busiest phase."""
-    return [
-        _whole(
-            t(lang, "total.at_peak", total=t(lang, f"unit.{unit}", n=format_number(value, lang)))
-            if peak and unit == "fte"
-            else t(lang, f"unit.{unit}", n=format_number(value, lang))
-        )
-        for unit, value in groups.items()
-    ]
+    out = []
+    for unit, value in groups.items():
+        total = _whole(t(lang, f"unit.{unit}", n=format_number(value, lang)))
+        out.append(t(lang, "total.at_peak", total=total) if peak and unit == "fte" else total)
+    return out
 
 
 def _across(roadmap: Roadmap, rows, lang: str) -> tuple[list[str], list[str]]:
