@@ -140,6 +140,7 @@ class RoadmapPlugin(MacrosPlugin):
                 self._bracket_total,
                 origin=self.origin,
                 translations=self.translations,
+                site_root=self.site_root,
             )
         return self._page_ctx
 
@@ -213,15 +214,14 @@ class RoadmapPlugin(MacrosPlugin):
         url = links.directory_url(page.file.src_uri) if self.offline else page.url
         context.update(self._context(url, config))
         context["roadmap_compare"] = compare_href(self.lang, page.file.src_uri, page.url)
-        if page.file.src_uri.startswith(f"{FOLDER}/"):
-            language_choices = context["roadmap_languages"]
+        if view:
             context["roadmap_languages"] = view_language_links(
-                language_choices, page.file.src_uri, self.version
+                context["roadmap_languages"], src, self.version
             )
         context["roadmap_fallback"] = page.file.src_uri in self.fallback_pages
-        context["roadmap_cite"] = drafts.citation(
-            self.draft, self.lang, self.site_root, url, published=self.version is not None
-        )
+        items = drafts.items_shown(page.content or "", self.roadmap)
+        cite = drafts.citation(self.draft, self.lang, self.site_root, url, page.title or "", items)
+        context["roadmap_cite"] = {**cite, "published": self.version is not None}
         return context
 
     def on_template_context(self, context, template_name, config):

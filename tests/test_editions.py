@@ -14,13 +14,18 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jinja2
 import pytest
+from bs4 import BeautifulSoup
 
+from roadmap import drafts
 from roadmap.editions import names
-from roadmap.i18n import t
-from roadmap.model import load_roadmap
+from roadmap.i18n import CODES, t
+from roadmap.i18n.formatting import format_day
+from roadmap.model import DataError, load_roadmap
 from roadmap.project import read_config
 from roadmap.render import print_edition
+from roadmap.render.catalogue import PageContext, macro_table
 from roadmap.render.editions import MARKER, megabytes
 from roadmap.render.links import FILE_URLS, Linker, to_file
 from roadmap.render.print_ids import Part, rewrite
@@ -293,3 +298,98 @@ def test_offline_copy_works_from_disk(editions, browser, tmp_path, lang):
     page.locator(".md-search-result__item").first.wait_for(timeout=15000)
     context.close()
     assert left == []
+
+
+# --- citations and the draft's own facts --------------------------------------------------------
+
+ALL = load_roadmap(ROOT / "data")
+OPENING = {"en": '"', "fr": "« ", "es": "«", "ru": "«", "zh": "《", "ar": "«"}
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_an_item_is_cited_in_the_language_style_with_its_permanent_address(lang):
+    page = f"https://s/{lang}/{DRAFT.id}/workplan/"
+    cite = drafts.citation(DRAFT, lang, "https://s/", "workplan/", "T", ["A1.3", "A1.4"])
+    assert cite["text"].startswith(OPENING[lang] + "T") and cite["text"].endswith(page)
+    assert [i["url"] for i in cite["items"]] == [page + "#A1.3", page + "#A1.4"]
+    item = cite["items"][0]["text"]
+    for part in (DRAFT.title.get(lang), f"{DRAFT.id}", drafts.marked_day(DRAFT, lang), "A1.3"):
+        assert part in item, (lang, part)
+    assert item.endswith(page + "#A1.3")
+
+
+def test_the_items_of_a_page_are_those_it_shows_in_order():
+    html = '<h3 id="A1.2">x</h3><tr id="P1.M1"></tr><h3 id="A1.2"></h3><p id="notes"></p>'
+    assert drafts.items_shown(html, ALL) == ["A1.2", "P1.M1"]
+
+
+def _page_for(draft, lang: str, name: str) -> str:
+    """A page's text as a draft's build renders its macros (roadmap/render/catalogue.py)."""
+    context = PageContext(ALL, lang, name, draft, site_root="https://s/")
+    source = (ROOT / "docs" / lang / name).read_text(encoding="utf-8")
+    env = jinja2.Environment(comment_start_string="{##", comment_end_string="##}")  # mkdocs.yml
+    return env.from_string(source).render(**macro_table(lambda: context))
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_every_draft_states_its_own_dates_and_examples(lang):
+    """The pages that state a draft's facts read them from its data: each draft, its own
+    deadline and id, never another's; the cite page's examples name the site's address."""
+    for draft in ALL.drafts:
+        participate = _page_for(draft, lang, "participate.md")
+        cite = _page_for(draft, lang, "cite.md")
+        assert draft.comments.deadline is not None
+        assert format_day(draft.comments.deadline, lang) in participate, (lang, draft.id)
+        assert f"{draft.id}" in participate and f"https://s/{lang}/{draft.id}/roadmap/#P1" in cite
+        for other in ALL.drafts:
+            if other is not draft:
+                assert format_day(other.comments.deadline, lang) not in participate
+                assert f"/{other.id}/" not in cite
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_the_pages_write_no_draft_fact_in_their_prose(lang):
+    for name in ("participate.md", "cite.md"):
+        text = (ROOT / "docs" / lang / name).read_text(encoding="utf-8")
+        assert re.findall(r"\b20\d\d\b|example\.org", text) == [], (lang, name)
+    assert re.findall(r"draft-\d", (ROOT / "docs" / lang / "participate.md").read_text()) == []
+
+
+def test_a_deadline_before_its_draft_is_refused_with_file_and_line(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    yml = data / "drafts.yml"
+    yml.write_text(yml.read_text().replace("deadline: 2025-12-19", "deadline: 2025-12-01"))
+    with pytest.raises(DataError) as err:
+        load_roadmap(data)
+    message = str(err.value)
+    assert "drafts.yml" in message and "2025-12-01" in message and "after" in message
+
+
+def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
+    """Every page: a citation ready to copy; its items each with theirs; on paper, the draft
+    and the page's address at the foot of every sheet (an @page margin box)."""
+    for lang in CODES:
+        for path in sorted((site / lang).rglob("index.html")):
+            if "translations/" in path.as_posix() and path.parent.name != "translations":
+                continue
+            soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            cite = soup.select_one(".roadmap-cite")
+            if cite is None:
+                continue
+            url = cite.select_one(".roadmap-cite__url code").get_text()
+            text = cite.select_one(".roadmap-cite__text code").get_text()
+            assert text.endswith(url) and f"({DRAFT.id})" in text, path
+            sheet = soup.select_one('head style[media="print"]').get_text()
+            assert f"({DRAFT.id}) · {url}" in sheet, path
+    workplan = BeautifulSoup((site / "fr/workplan/index.html").read_text(), "html.parser")
+    cited = {
+        dt.get_text(): dd.get_text()
+        for dt, dd in zip(
+            workplan.select(".roadmap-cite__items dt"),
+            workplan.select(".roadmap-cite__items dd"),
+            strict=True,
+        )
+    }
+    assert set(cited) == {a.id for a in ALL.activities}
+    assert cited["A1.3"].startswith("« ") and cited["A1.3"].endswith("/workplan/#A1.3")
