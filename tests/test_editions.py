@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from roadmap import drafts
-from roadmap.editions import names
+from roadmap.editions import names, outline, printed
+from roadmap.editions import pdf as pdf_edition
 from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_day
 from roadmap.model import DataError, load_roadmap
@@ -379,7 +380,7 @@ def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
                 continue
             url = cite.select_one(".roadmap-cite__url code").get_text()
             text = cite.select_one(".roadmap-cite__text code").get_text()
-            assert text.endswith(url) and f"({DRAFT.id})" in text, path
+            assert text.endswith(url) and DRAFT.id in text, path
             sheet = soup.select_one('head style[media="print"]').get_text()
             assert f"({DRAFT.id}) · {url}" in sheet, path
     workplan = BeautifulSoup((site / "fr/workplan/index.html").read_text(), "html.parser")
@@ -393,3 +394,48 @@ def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
     }
     assert set(cited) == {a.id for a in ALL.activities}
     assert cited["A1.3"].startswith("« ") and cited["A1.3"].endswith("/workplan/#A1.3")
+
+
+# --- the PDF's outline, contents and sheets -----------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_outline_titles_equal_the_headings(editions, lang):
+    """Bookmarks read as the headings do: Arabic in logical order, nothing doubled or run
+    together (Chromium's own titles: 'CalendrierCalendrier', Arabic words reversed)."""
+    pdf = pdf_of(editions, lang)
+    bookmarks = outline.titles(pdf)
+    nav = list(read_config(lang, ROOT)["nav"])
+    edition = printed.write(
+        editions / lang,
+        editions.parent / f"check-{lang}.html",
+        nav,
+        ALL,
+        lambda styles: print_edition.Edition(lang, DRAFT, ADDRESS.format(lang=lang), styles),
+    )
+    assert bookmarks == outline.headings(edition.read_text(encoding="utf-8"))
+    for src in nav:  # each page's title, as a browser reads it, is a bookmark
+        page = BeautifulSoup(printed.built_page(editions / lang, src).read_text(), "html.parser")
+        for link in page.select("h1 a.headerlink"):
+            link.decompose()
+        assert " ".join(page.select_one("article h1").get_text().split()) in bookmarks, src
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pdf_contents_give_the_page_of_each_section(editions, lang):
+    pdf = pdf_of(editions, lang)
+    pages = pdf_edition.contents_pages(pdf)
+    assert len(pages) == len(read_config(lang, ROOT)["nav"])
+    first = squeezed(text_of(pdf, 1))
+    for number in pages.values():
+        assert number in first
+    assert sorted(map(int, pages.values())) == list(map(int, pages.values()))  # reading order
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_of_the_pdf_gives_the_draft_and_its_address(editions, lang):
+    pdf = pdf_of(editions, lang)
+    address = squeezed(ADDRESS.format(lang=lang))
+    for number in range(2, page_count(pdf) + 1):
+        sheet = squeezed(text_of(pdf, number))
+        assert address in sheet and DRAFT.id in sheet, (lang, number)

@@ -70,6 +70,9 @@ def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, st
             "id": section_id(part.stem),
             "title": title(part.html),
             "running": css_string(f"{draft.title.get(lang)} ({draft.id}) · {title(part.html)}"),
+            "address": css_string(
+                edition.address + ("" if part.stem == "index" else f"{part.stem}/")
+            ),
             "html": Markup(body),
         }
         for part, body in zip(parts, bodies, strict=True)
