@@ -17,8 +17,9 @@ from pathlib import Path
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from openpyxl import load_workbook
 
-from roadmap import drafts
+from roadmap import downloads, drafts
 from roadmap.editions import names, outline, printed
 from roadmap.editions import pdf as pdf_edition
 from roadmap.i18n import CODES, t
@@ -439,3 +440,42 @@ def test_every_sheet_of_the_pdf_gives_the_draft_and_its_address(editions, lang):
     for number in range(2, page_count(pdf) + 1):
         sheet = squeezed(text_of(pdf, number))
         assert address in sheet and DRAFT.id in sheet, (lang, number)
+
+
+# --- spreadsheets -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_the_workbook_holds_every_table_in_the_language_with_real_dates(tmp_path, lang):
+    """One XLSX per language beside the CSVs: phases and milestones too, dates as dates,
+    numbers as numbers, Arabic sheets right to left; the same bytes for the same data."""
+    written = downloads.write(tmp_path, ALL, DRAFT, lang)
+    path = tmp_path / "downloads" / downloads.NAMES["xlsx"]
+    assert path in written and (tmp_path / "downloads/phases.csv") in written
+    book = load_workbook(path)
+    assert book.sheetnames == [t(lang, f"xlsx.{k}") for k in downloads.TABLES]
+    phases, milestones, work, resources = (book[name] for name in book.sheetnames)
+    assert [row[0] for row in phases.iter_rows(min_row=2, values_only=True)] == [
+        p.id for p in ALL.phases
+    ]
+    ids = [row[0] for row in milestones.iter_rows(min_row=2, values_only=True)]
+    assert ids == [m.id for p in ALL.phases for m in p.milestones]
+    assert phases.cell(1, 2).value == t(lang, "csv.item") and phases.cell(1, 2).font.b
+    assert phases.cell(2, 3).value.date() == ALL.phases[0].start  # a date cell, not text
+    assert [row[0] for row in work.iter_rows(min_row=2, values_only=True)] == [
+        a.id for a in ALL.activities
+    ]
+    assert isinstance(resources.cell(2, 5).value, int | float)
+    assert all(s.sheet_view.rightToLeft == (lang == "ar") for s in book)
+    before = path.read_bytes()
+    downloads.write(tmp_path, ALL, DRAFT, lang)
+    assert path.read_bytes() == before
+
+
+def test_the_downloads_list_the_workbook_and_the_tables_of_phases_and_milestones(site):
+    for lang in CODES:
+        page = BeautifulSoup((site / lang / "cite/index.html").read_text(), "html.parser")
+        links = {a["href"] for a in page.select(".roadmap-downloads a")}
+        for key in ("xlsx", "phases", "milestones"):
+            assert f"../downloads/{downloads.NAMES[key]}" in links, (lang, key)
+            assert (site / lang / "downloads" / downloads.NAMES[key]).stat().st_size > 0

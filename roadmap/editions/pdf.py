@@ -60,11 +60,12 @@ async def _print(page, pdf: Path) -> None:
 def contents_pages(pdf: Path) -> dict[str, str]:
     """Section id -> the number of the page it starts on, from the PDF's named destinations."""
     reader = PdfReader(pdf)
-    return {
-        name.lstrip("/"): str(reader.get_destination_page_number(dest) + 1)
+    found = {
+        name.lstrip("/"): reader.get_destination_page_number(dest)
         for name, dest in reader.named_destinations.items()
         if name.lstrip("/").startswith(SECTION_PREFIX)
     }
+    return {name: str(index + 1) for name, index in found.items() if index is not None}
 
 
 def print_all(jobs: list[tuple[Path, Path]]) -> None:
