@@ -344,6 +344,15 @@ def test_an_item_is_cited_in_the_language_style_with_its_permanent_address(lang)
     assert item.endswith(page + "#A1.3")
 
 
+def test_an_official_document_is_cited_with_its_symbol_after_its_date():
+    issued = DRAFT.model_copy(update={"symbol": "A/AC.296/2027/3", "illustrative": False})
+    for lang in CODES:
+        text = drafts.cite_text(issued, lang, "T", "https://s/x/", "P1")
+        day = drafts.marked_day(issued, lang)
+        assert f"{day}{t(lang, 'list.separator')}A/AC.296/2027/3" in text, lang
+        assert f"({t(lang, 'illustrative.mark')})" not in text
+
+
 def test_the_items_of_a_page_are_those_it_shows_in_order():
     html = '<h3 id="A1.2">x</h3><tr id="P1.M1"></tr><h3 id="A1.2"></h3><p id="notes"></p>'
     assert drafts.items_shown(html, ALL) == ["A1.2", "P1.M1"]
