@@ -329,7 +329,7 @@ def test_offline_copy_works_from_disk(editions, browser, tmp_path, lang):
 # --- citations and the draft's own facts --------------------------------------------------------
 
 ALL = load_roadmap(ROOT / "data")
-OPENING = {"en": '"', "fr": "« ", "es": "«", "ru": "«", "zh": "《", "ar": "«"}
+OPENING = {"en": '"', "fr": "« ", "es": "«", "ru": "«", "zh": "“", "ar": '"'}  # as cite.md
 
 
 @pytest.mark.parametrize("lang", CODES)
