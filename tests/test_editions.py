@@ -26,7 +26,7 @@ from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_day
 from roadmap.model import DataError, load_roadmap
 from roadmap.project import read_config
-from roadmap.render import print_edition
+from roadmap.render import PageError, print_edition
 from roadmap.render.catalogue import PageContext, macro_table
 from roadmap.render.editions import MARKER, megabytes
 from roadmap.render.links import FILE_URLS, Linker, to_file
@@ -531,3 +531,13 @@ def test_a_printed_page_gives_the_draft_and_its_address_on_every_sheet(site, bro
     for number in range(1, sheets + 1):
         sheet = squeezed(text_of(pdf, number))
         assert address in sheet and DRAFT.id in sheet and f"{number}/{sheets}" in sheet, number
+
+
+def test_an_example_naming_a_wrong_page_or_item_is_refused():
+    context = PageContext(ALL, "en", "cite.md", DRAFT)
+    macros = macro_table(lambda: context)
+    with pytest.raises(PageError, match="'A1.3' is shown on the page 'workplan', not 'roadmap'"):
+        macros["permalink"]("roadmap", "A1.3")
+    with pytest.raises(PageError, match="'Z9' is not an item of the data"):
+        macros["cite_example"]("T", "workplan", "Z9")
+    assert macros["permalink"]("workplan", "A1.3").endswith(f"/en/{DRAFT.id}/workplan/#A1.3`")

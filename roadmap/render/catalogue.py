@@ -150,10 +150,12 @@ def _draft_macros(page: Callable[[], PageContext]) -> dict[str, Callable]:
 
     def permalink(page_name: str, item: str = "") -> str:
         c = page()
+        draft_facts.check_item(c.roadmap, page_name, item)
         return draft_facts.permalink(c.draft, c.lang, c.site_root, page_name, item)
 
     def cite_example(title: str, page_name: str, item: str = "") -> str:
         c = page()
+        draft_facts.check_item(c.roadmap, page_name, item)
         return draft_facts.cite_example(c.draft, c.lang, c.site_root, title, page_name, item)
 
     return {

@@ -10,7 +10,9 @@ from markupsafe import escape
 
 from ..drafts import cite_text, marked_day
 from ..i18n import t
+from ..model import Roadmap
 from ..model.schema import Draft
+from . import PAGE_OF_KIND, PageError
 
 
 def deadline(draft: Draft, lang: str) -> str:
@@ -40,6 +42,16 @@ def cite_example(draft: Draft, lang: str, root: str, title: str, page: str, item
     text = cite_text(draft, lang, title, url, item or None)
     full = f"{url}#{item}" if item else url
     return str(escape(text)).replace(full, f"`{full}`")
+
+
+def check_item(roadmap: Roadmap, page: str, item: str) -> None:
+    """An example names an item of the data on the page that shows it, or the page is wrong."""
+    entry = roadmap.entries.get(item)
+    if item and entry is None:
+        raise PageError(f"'{item}' is not an item of the data (an id such as P1 or A1.3)")
+    if entry is not None and PAGE_OF_KIND[entry.kind] != f"{page}.md":
+        home = PAGE_OF_KIND[entry.kind].removesuffix(".md")
+        raise PageError(f"'{item}' is shown on the page '{home}', not '{page}'")
 
 
 def _url(draft: Draft, lang: str, root: str, page: str, item: str) -> str:
