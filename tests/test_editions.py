@@ -413,7 +413,7 @@ def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
             if cite is None:
                 continue
             url = cite.select_one(".roadmap-cite__url code").get_text()
-            text = cite.select_one(".roadmap-cite__text code").get_text()
+            text = cite.select_one("p.roadmap-cite__text").get_text()
             assert text.endswith(url) and DRAFT.id in text, path
             sheet = soup.select_one('head style[media="print"]').get_text()
             assert f"({DRAFT.id}) · {url}" in sheet, path
