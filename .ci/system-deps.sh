@@ -8,6 +8,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || need+=(fonts-noto-core)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)  # the PDFs' code text
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 command -v pdffonts >/dev/null 2>&1 || need+=(poppler-utils)  # the PDF tests: pdffonts, pdftotext, pdftoppm
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)

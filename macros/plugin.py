@@ -143,6 +143,7 @@ class RoadmapPlugin(MacrosPlugin):
                 self._bracket_total,
                 origin=None if self.version else self.origin,  # source lines: previews only
                 translations=self.translations,
+                site_root=self.site_root,
             )
         return self._page_ctx
 
@@ -197,8 +198,7 @@ class RoadmapPlugin(MacrosPlugin):
         return f"{name}:{line + self._source_offset}" if line else name
 
     def on_page_content(self, html, page, config, files):
-        # Counted on the finished page, so passages drawn from data are included.
-        page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')
+        page.meta["roadmap_brackets"] = html.count('class="roadmap-brackets')  # data's too
         if not page.meta.get("description"):  # front matter wins
             page.meta["description"] = description.lead(html) or None
         return html
@@ -218,9 +218,9 @@ class RoadmapPlugin(MacrosPlugin):
             choices = context["roadmap_languages"]
             context["roadmap_languages"] = views.view_language_links(choices, src, self.version)
         context["roadmap_fallback"] = fallback
-        context["roadmap_cite"] = drafts.citation(
-            self.draft, self.lang, self.site_root, url, published=self.version is not None
-        )
+        items = drafts.items_shown(page.content or "", self.roadmap)
+        cite = drafts.citation(self.draft, self.lang, self.site_root, url, page.title or "", items)
+        context["roadmap_cite"] = cite | {"published": self.version is not None}
         return context
 
     def on_template_context(self, context, template_name, config):

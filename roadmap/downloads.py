@@ -1,8 +1,9 @@
 """The data of a draft as files to download: JSON with its JSON Schema, and CSV per table.
 
-JSON carries every language (for software); CSV carries the reader's language (for
-spreadsheets), in UTF-8 with a byte order mark so that spreadsheet programs read Arabic and
-Chinese correctly. Dates are ISO 8601 and numbers plain, whatever the language.
+JSON carries every language (for software); CSV and XLSX carry the reader's language (for
+spreadsheets): CSV in UTF-8 with a byte order mark so that spreadsheet programs read Arabic and
+Chinese correctly, and all tables in one XLSX workbook, which opens the same in every locale
+(roadmap/spreadsheet.py). Dates are ISO 8601 and numbers plain, whatever the language.
 """
 
 from __future__ import annotations
@@ -17,14 +18,19 @@ from pydantic import BaseModel
 from .i18n import t
 from .model import Roadmap
 from .model.schema import Activity, Actor, Draft, Event, FundingSource, Phase, Resource, Term
+from .spreadsheet import Table, workbook
 
 FOLDER = "downloads"
 NAMES = {
     "json": "roadmap.json",
     "schema": "roadmap.schema.json",
+    "phases": "phases.csv",
+    "milestones": "milestones.csv",
     "workplan": "workplan.csv",
     "resources": "resources.csv",
+    "xlsx": "roadmap.xlsx",
 }
+TABLES = ("phases", "milestones", "workplan", "resources")  # a CSV each, a sheet each
 
 
 class Export(BaseModel):
@@ -60,7 +66,8 @@ def schema() -> str:
     return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _csv(header: list[str], rows: list[list]) -> str:
+def _csv(table: Table) -> str:
+    header, rows = table
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(header)
@@ -68,11 +75,53 @@ def _csv(header: list[str], rows: list[list]) -> str:
     return "\ufeff" + buf.getvalue()
 
 
+def _yes(value: bool, lang: str) -> str:
+    return t(lang, "csv.yes") if value else t(lang, "csv.no")
+
+
+def phases_table(roadmap: Roadmap, lang: str) -> Table:
+    keys = ["id", "item", "start", "end", "status", "tentative", "illustrative", "summary"]
+    rows = [
+        [
+            p.id,
+            p.title.get(lang),
+            p.start,
+            p.end,
+            t(lang, f"status.{p.status}"),
+            _yes(p.tentative, lang),
+            _yes(p.illustrative, lang),
+            p.summary.get(lang),
+        ]
+        for p in roadmap.phases
+    ]
+    return [t(lang, f"csv.{k}") for k in keys], rows
+
+
+def milestones_table(roadmap: Roadmap, lang: str) -> Table:
+    header = [t(lang, k) for k in ("csv.id", "csv.phase", "csv.item", "col.date", "col.event")]
+    header += [t(lang, "csv.tentative"), t(lang, "csv.illustrative")]
+    events = roadmap.event_by_id
+    rows = [
+        [
+            m.id,
+            p.id,
+            m.title.get(lang),
+            roadmap.milestone_date(m),
+            events[m.event].title.get(lang) if m.event in events else None,
+            _yes(roadmap.milestone_tentative(m), lang),
+            _yes(roadmap.milestone_illustrative(m), lang),
+        ]
+        for p in roadmap.phases
+        for m in p.milestones
+    ]
+    return header, rows
+
+
 def _number(value: float | None):
     return None if value is None else (int(value) if float(value).is_integer() else value)
 
 
-def workplan_csv(roadmap: Roadmap, lang: str) -> str:
+def workplan_table(roadmap: Roadmap, lang: str) -> Table:
     keys = [
         "id",
         "phase",
@@ -97,8 +146,8 @@ def workplan_csv(roadmap: Roadmap, lang: str) -> str:
             a.title.get(lang),
             actor[a.lead].name.get(lang),
             "; ".join(actor[p].name.get(lang) for p in a.partners),
-            a.start.isoformat(),
-            a.end.isoformat(),
+            a.start,
+            a.end,
             " ".join(a.depends_on),
             t(lang, f"status.{a.status}"),
             "; ".join(d.get(lang) for d in a.deliverables),
@@ -106,10 +155,10 @@ def workplan_csv(roadmap: Roadmap, lang: str) -> str:
         ]
         for a in roadmap.activities
     ]
-    return _csv(header, rows)
+    return header, rows
 
 
-def resources_csv(roadmap: Roadmap, lang: str) -> str:
+def resources_table(roadmap: Roadmap, lang: str) -> Table:
     keys = [
         "id",
         "phase",
@@ -138,24 +187,34 @@ def resources_csv(roadmap: Roadmap, lang: str) -> str:
             r.currency,
             t(lang, f"recurrence.{r.recurrence}"),
             funding[r.funding].name.get(lang) if r.funding else None,
-            t(lang, "csv.yes") if r.tentative else t(lang, "csv.no"),
+            _yes(r.tentative, lang),
             r.description.get(lang) if r.description else None,
         ]
         for r in roadmap.resources
     ]
-    return _csv(header, rows)
+    return header, rows
+
+
+def tables(roadmap: Roadmap, lang: str) -> dict[str, Table]:
+    """Each table of the draft in ``lang``, by its key in ``NAMES``."""
+    make = {
+        "phases": phases_table,
+        "milestones": milestones_table,
+        "workplan": workplan_table,
+        "resources": resources_table,
+    }
+    return {key: make[key](roadmap, lang) for key in TABLES}
 
 
 def write(site_dir: Path, roadmap: Roadmap, draft: Draft, lang: str) -> list[Path]:
     folder = Path(site_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     data = export(roadmap, draft).model_dump_json(indent=2, exclude_none=True)
-    files = {
-        NAMES["json"]: data + "\n",
-        NAMES["schema"]: schema(),
-        NAMES["workplan"]: workplan_csv(roadmap, lang),
-        NAMES["resources"]: resources_csv(roadmap, lang),
-    }
-    for name, content in files.items():
+    texts = {NAMES["json"]: data + "\n", NAMES["schema"]: schema()}
+    by_key = tables(roadmap, lang)
+    texts.update({NAMES[key]: _csv(table) for key, table in by_key.items()})
+    for name, content in texts.items():
         (folder / name).write_text(content, encoding="utf-8", newline="")
-    return [folder / name for name in files]
+    sheets = {t(lang, f"xlsx.{key}"): table for key, table in by_key.items()}
+    (folder / NAMES["xlsx"]).write_bytes(workbook(sheets, lang, draft.date))
+    return [folder / name for name in [*texts, NAMES["xlsx"]]]

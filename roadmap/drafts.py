@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Iterable
+
 from .errors import RoadmapError
 from .i18n import CODES, t
 from .i18n.formatting import format_day
 from .model import Roadmap
 from .model.schema import Draft
 from .render.links import LATEST  # the alias that always redirects to the newest published draft
+from .render.print_edition import css_string
 from .site import NEWEST_CSS
 
 
 class DraftError(RoadmapError):
     """The version being built is not a draft of data/drafts.yml."""
+
+
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def being_built(roadmap: Roadmap, version: str | None) -> Draft:
@@ -36,22 +44,51 @@ def site_root(site_url: str | None, lang: str, version: str | None) -> str:
     return root
 
 
-def _day(draft: Draft, lang: str) -> str:
-    """The draft's date, marked when it was invented for the draft (an illustrative draft)."""
-    day = format_day(draft.date, lang)
+def marked_day(draft: Draft, lang: str, when: dt.date | None = None) -> str:
+    """The draft's date (or another of its dates), marked when it was invented for the draft
+    (an illustrative draft)."""
+    day = format_day(when or draft.date, lang)
     return f"{day} ({t(lang, 'illustrative.mark')})" if draft.illustrative else day
 
 
-def citation(draft: Draft, lang: str, root: str, page_url: str, *, published: bool) -> dict:
-    """The permanent address of this page of this draft, and what identifies the draft."""
+def citation(
+    draft: Draft, lang: str, root: str, page_url: str, page_title: str, items: Iterable[str] = ()
+) -> dict:
+    """The permanent address of this page of this draft, what identifies the draft, and the
+    citation of the page and of each of its ``items`` (ids, in page order), ready to copy."""
+    url = f"{root}{lang}/{draft.id}/{page_url}"
     return {
-        "url": f"{root}{lang}/{draft.id}/{page_url}",
+        "url": url,
         "id": draft.id,
         "title": draft.title.get(lang),
-        "date": _day(draft, lang),
+        "date": marked_day(draft, lang),
         "symbol": draft.symbol,
-        "published": published,
+        "text": cite_text(draft, lang, page_title, url),
+        "sheet": css_string(f"{draft.title.get(lang)} ({draft.id}) · {url}"),
+        "items": [
+            {"id": i, "url": f"{url}#{i}", "text": cite_text(draft, lang, page_title, url, i)}
+            for i in items
+        ],
     }
+
+
+def items_shown(page_html: str, roadmap: Roadmap) -> list[str]:
+    """The ids of the items (phases, objectives, milestones, activities, ...) that a built page
+    shows as targets of a link, in page order, each once."""
+    found = (i for i in _ID.findall(page_html) if i in roadmap.entries)
+    return list(dict.fromkeys(found))
+
+
+def cite_text(draft: Draft, lang: str, page_title: str, url: str, item: str | None = None) -> str:
+    """'"Draft roadmap", <draft title> (draft-2), <date>[, <symbol>], item P1, <address>#P1',
+    in the language's quotation marks and punctuation."""
+    date = marked_day(draft, lang)
+    if draft.symbol:  # an official document's symbol follows its date
+        date += t(lang, "list.separator") + draft.symbol
+    values = {"page": page_title, "draft": draft.title.get(lang), "id": draft.id, "date": date}
+    if item is None:
+        return t(lang, "cite.text", url=url, **values)
+    return t(lang, "cite.item_text", url=f"{url}#{item}", item=item, **values)
 
 
 def banner(draft: Draft, lang: str, page_url: str, published: str | None = None) -> dict:
@@ -69,7 +106,7 @@ def banner(draft: Draft, lang: str, page_url: str, published: str | None = None)
             "banner.outdated",
             title=draft.title.get(lang),
             id=draft.id,
-            date=_day(draft, lang),
+            date=marked_day(draft, lang),
         ),
         "link": t(lang, "banner.link"),
         "href": href,
@@ -83,5 +120,5 @@ def version_title(draft: Draft, lang: str) -> str:
         "draft.version_title",
         number=draft.number,
         title=draft.title.get(lang),
-        date=_day(draft, lang),
+        date=marked_day(draft, lang),
     )

@@ -105,9 +105,9 @@ def _refuse_placeholder_repository(root: Path) -> None:
 
 def _refuse_without_fonts() -> None:
     """The PDFs are printed in the fonts their CSS names, or not at all."""
-    from .editions import fonts
+    from .editions import installed_fonts
 
-    if (lacking := fonts.missing(list(CODES))) is not None:
+    if (lacking := installed_fonts.missing(list(CODES))) is not None:
         raise PublishError(f"{lacking}; nothing was published")
 
 

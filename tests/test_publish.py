@@ -695,14 +695,15 @@ def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
 def test_a_publish_without_the_editions_fonts_is_refused_naming_them(monkeypatch):
     """Chromium would print the Arabic PDF in another font without a word."""
     from roadmap import publish as publishing
-    from roadmap.editions import fonts
+    from roadmap.editions import installed_fonts
 
-    monkeypatch.setattr(fonts, "installed", lambda: {"Noto Sans", "Noto Sans Mono CJK SC"})
+    every = {"Noto Sans", "Noto Sans CJK SC", "DejaVu Sans Mono"}
+    monkeypatch.setattr(installed_fonts, "installed", lambda: every - {"Noto Sans CJK SC"})
     with pytest.raises(publishing.PublishError) as refused:
         publishing._refuse_without_fonts()
     message = str(refused.value)
-    assert "Noto Naskh Arabic, Noto Sans CJK SC are not installed" in message
+    assert "Noto Naskh Arabic, Noto Sans Arabic, Noto Sans CJK SC are not installed" in message
     assert "apt-get install fonts-noto-cjk fonts-noto-core" in message
-    assert fonts.missing(["en", "fr"], {"Noto Sans", "Noto Sans Mono CJK SC"}) is None
-    monkeypatch.setattr(fonts, "installed", lambda: None)
-    assert "fc-list" in str(fonts.missing(["ar"]))
+    assert installed_fonts.missing(["en", "fr"], every) is None
+    monkeypatch.setattr(installed_fonts, "installed", lambda: None)
+    assert "fc-list" in str(installed_fonts.missing(["ar"]))

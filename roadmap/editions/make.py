@@ -16,7 +16,7 @@ from ..model.schema import Draft
 from ..project import read_config
 from ..render.print_edition import Edition
 from ..translations import memory
-from . import fonts, links, names, offline, pdf, printed
+from . import installed_fonts, links, names, offline, pdf, printed
 
 
 class EditionError(RoadmapError):
@@ -90,7 +90,7 @@ def _with_memories(req: Request, of: DraftAt, made: dict, report) -> dict:
 
 
 def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
-    if (lacking := fonts.missing(req.langs)) is not None:
+    if (lacking := installed_fonts.missing(req.langs)) is not None:
         raise EditionError(lacking)
     jobs = []
     for lang in req.langs:

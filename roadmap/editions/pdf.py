@@ -9,7 +9,11 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from ..errors import RoadmapError
+from ..render.print_ids import SECTION_PREFIX
+from . import outline
 
 # Headless without a sandbox (CI runs as root) nor a GPU; nothing fetched in the background.
 FLAGS = (
@@ -40,6 +44,31 @@ async def _only_local(route) -> None:
         await route.abort()
 
 
+# Fills the edition's contents (print.html): each entry's page number, by its section's id.
+_NUMBER_CONTENTS = """(pages) => {
+  for (const cell of document.querySelectorAll('[data-contents-page]')) {
+    cell.textContent = pages[cell.dataset.contentsPage] || '';
+  }
+}"""
+
+
+async def _print(page, pdf: Path) -> None:
+    await page.pdf(
+        path=str(pdf), tagged=True, outline=True, prefer_css_page_size=True, print_background=True
+    )
+
+
+def contents_pages(pdf: Path) -> dict[str, str]:
+    """Section id -> the number of the page it starts on, from the PDF's named destinations."""
+    reader = PdfReader(pdf)
+    found = {
+        name.lstrip("/"): reader.get_destination_page_number(dest)
+        for name, dest in reader.named_destinations.items()
+        if name.lstrip("/").startswith(SECTION_PREFIX)
+    }
+    return {name: str(index + 1) for name, index in found.items() if index is not None}
+
+
 def print_all(jobs: list[tuple[Path, Path]]) -> None:
     """Each (HTML file, PDF path), printed in one browser started once, as many at a time as
     there are cores (a quarter faster than one by one on two).
@@ -63,14 +92,13 @@ async def _print_all(jobs: list[tuple[Path, Path]]) -> None:
                 await page.route("**/*", _only_local)
                 await page.goto(html.resolve().as_uri(), wait_until="load")
                 pdf.parent.mkdir(parents=True, exist_ok=True)
-                await page.pdf(
-                    path=str(pdf),
-                    tagged=True,
-                    outline=True,
-                    prefer_css_page_size=True,
-                    print_background=True,
-                )
+                await _print(page, pdf)
+                # Chromium cannot number the contents (no target-counter()): printed once, the
+                # page of each section is read from the PDF, written in, and printed again.
+                await page.evaluate(_NUMBER_CONTENTS, contents_pages(pdf))
+                await _print(page, pdf)
                 await page.close()
+                outline.retitle(pdf, outline.headings(html.read_text(encoding="utf-8")))
 
         try:
             await asyncio.gather(*(one(html, pdf) for html, pdf in jobs))

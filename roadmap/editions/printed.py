@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import Roadmap
 from ..render import print_edition
 from ..site import NEWEST_CSS
+from . import fonts
 
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 
@@ -38,6 +40,10 @@ def write(site_lang: Path, out: Path, nav: list[str], roadmap: Roadmap, edition_
     ]
     edition = edition_of(styles(site_lang))
     html = print_edition.document(edition, pages, print_edition.homes(roadmap))
+    cjk = fonts.faces(html)  # cut to the characters of the edition, once it is written
+    if cjk:
+        edition = replace(edition, styles=cjk + "\n" + edition.styles)
+        html = print_edition.document(edition, pages, print_edition.homes(roadmap))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(html, encoding="utf-8")
     return out

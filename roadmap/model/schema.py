@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, field_validator, model_validator
 
 from ..i18n import CODES, DEFAULT
 
@@ -240,6 +240,18 @@ class Term(Item):
     definition: Text
 
 
+class Comments(Item):
+    """How comments on one draft are asked for: each draft states its own, so that a published
+    draft keeps saying what it said (the pages read it: roadmap/render/draft_facts.py)."""
+
+    deadline: dt.date | None = Field(
+        None, description="Comments on this draft are requested by this date (after the draft's)."
+    )
+    address: str | None = Field(
+        None, description="Where comments are sent (an e-mail or web address), once confirmed."
+    )
+
+
 class Draft(Item):
     id: DraftId
     title: Text
@@ -247,6 +259,16 @@ class Draft(Item):
     status: Literal["zero-draft", "revised-draft", "submitted", "superseded"]
     illustrative: Illustrative = False
     symbol: str | None = None
+    comments: Comments = Comments()
+
+    @model_validator(mode="after")
+    def _deadline_after_the_draft(self) -> Draft:
+        deadline = self.comments.deadline
+        if deadline is not None and deadline <= self.date:
+            raise ValueError(
+                f"comments.deadline {deadline} must come after the draft's date {self.date}"
+            )
+        return self
 
     @property
     def number(self) -> int:

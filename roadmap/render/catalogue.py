@@ -14,7 +14,18 @@ from ..i18n.formatting import format_number
 from ..model import Roadmap
 from ..model.schema import Draft
 from ..translations.freshness import Status
-from . import changes, drafts, glossary, phases, refs, resources, timeline, translations, workplan
+from . import (
+    changes,
+    draft_facts,
+    drafts,
+    glossary,
+    phases,
+    refs,
+    resources,
+    timeline,
+    translations,
+    workplan,
+)
 from .links import Origin
 
 # The data texts each macro shows: the side-by-side view compares them, and a page says when
@@ -79,6 +90,7 @@ class PageContext:
     shows_data: bool = False  # set when a macro draws the (illustrative) data
     origin: Origin | None = None  # where the data is online: items' source links (previews)
     translations: Status | None = None  # the freshness of every translation
+    site_root: str = "http://127.0.0.1:8000/"  # the site's address, without language or draft
 
 
 def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
@@ -129,4 +141,27 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
         "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
         "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.src, c.origin)),
         "translation_status": on_page(translation_status),
+        **_draft_macros(page),
+    }
+
+
+def _draft_macros(page: Callable[[], PageContext]) -> dict[str, Callable]:
+    """The draft's own facts (data/drafts.yml), so that a published draft keeps stating them."""
+
+    def permalink(page_name: str, item: str = "") -> str:
+        c = page()
+        draft_facts.check_item(c.roadmap, page_name, item)
+        return draft_facts.permalink(c.draft, c.lang, c.site_root, page_name, item)
+
+    def cite_example(title: str, page_name: str, item: str = "") -> str:
+        c = page()
+        draft_facts.check_item(c.roadmap, page_name, item)
+        return draft_facts.cite_example(c.draft, c.lang, c.site_root, title, page_name, item)
+
+    return {
+        "draft_id": lambda: page().draft.id,
+        "comments_deadline": lambda: draft_facts.deadline(page().draft, page().lang),
+        "comments_address": lambda: draft_facts.address(page().draft, page().lang),
+        "permalink": permalink,
+        "cite_example": cite_example,
     }

@@ -52,8 +52,10 @@ def title(article_html: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", "", found[1])).strip() if found else ""
 
 
-def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+def css_string(text: str) -> str:
+    """``text`` as a CSS string, safe inside a <style> element (no '</style>')."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return '"' + escaped.replace("\n", " ") + '"'
 
 
 def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, str]) -> str:
@@ -67,7 +69,10 @@ def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, st
             "stem": part.stem,
             "id": section_id(part.stem),
             "title": title(part.html),
-            "running": _css_string(f"{draft.title.get(lang)} ({draft.id}) · {title(part.html)}"),
+            "running": css_string(f"{draft.title.get(lang)} ({draft.id}) · {title(part.html)}"),
+            "address": css_string(
+                edition.address + ("" if part.stem == "index" else f"{part.stem}/")
+            ),
             "html": Markup(body),
         }
         for part, body in zip(parts, bodies, strict=True)
@@ -80,7 +85,7 @@ def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, st
         address=edition.address,
         sections=sections,
         styles=Markup(edition.styles),
-        running=_css_string(t(lang, "site.name")),
+        running=css_string(t(lang, "site.name")),
     )
 
 

@@ -25,8 +25,11 @@ class Part:
     html: str  # its article
 
 
+SECTION_PREFIX = "roadmap-page-"  # the id of each page's section in the print edition
+
+
 def section_id(stem: str) -> str:
-    return f"roadmap-page-{stem}"
+    return f"{SECTION_PREFIX}{stem}"
 
 
 def page_dir(stem: str) -> str:
