@@ -62,8 +62,8 @@ test: $(STAMP) $(NPM_STAMP) $(PD_STAMP) ## install Debian's Chromium, fonts, Jav
 	bash .ci/system-deps.sh
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## the tests that need no site build, browser, publishing or linter (seconds)
-	$(BIN)/python -m pytest -m "not build and not browser and not publish and not tools"
+test-fast: $(STAMP) ## the tests of the code in this process: no build, browser, publish, linter, command
+	$(BIN)/python -m pytest -m "not build and not browser and not publish and not tools and not commands"
 
 lint: $(STAMP) ## ruff (lint and format check), mypy, the import contracts, declared dependencies
 	$(BIN)/ruff check $(PY_DIRS)

@@ -14,8 +14,8 @@ from pathlib import Path
 from . import gitrepo
 from .checks import Checked
 from .drafts import being_built
+from .history.draft_sources import read_pair
 from .history.pair import DraftPair
-from .history.sources import read_pair
 from .model import Roadmap, load_roadmap
 from .model.schema import Draft
 from .translations.freshness import Status

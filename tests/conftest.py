@@ -12,7 +12,8 @@ from tests.helpers import build_one, copy_project, run_roadmap
 from tests.visits import VISIT_FIXTURES, InBackground, launch, wanted
 
 # A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
-# these markers (no site build, no browser, no publishing); `make test` runs them all.
+# these markers (no site build, browser, publishing or command run on a copy of the project);
+# `make test` runs them all.
 TIERS = {
     "site": "build",
     "editions": "build",
@@ -26,6 +27,8 @@ TIERS = {
     "searched": "browser",
     **{name: "browser" for name in VISIT_FIXTURES},  # the pages' visits (tests/visits.py)
     "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
+    "project_copy": "commands",  # the `roadmap` command run on a copy: seconds a test
+    "member_branch": "commands",
     "history": "publish",
     "scratch": "publish",
     "published_server": "publish",

@@ -433,6 +433,7 @@ def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
 # --- the PDF's outline, contents and sheets -----------------------------------------------------
 
 
+@pytest.mark.build  # its fixtures are asked for by name below, which the tiers cannot see
 @pytest.mark.parametrize("lang", CODES)
 def test_pdf_outline_titles_equal_the_headings(request, lang):
     """Bookmarks read as the headings do in all six PDFs: Arabic in logical order, nothing

@@ -645,7 +645,7 @@ def test_a_page_compares_the_data_texts_it_shows_and_no_other():
 
 
 def test_side_by_side_columns_carry_their_language_and_direction():
-    from roadmap.render import compare
+    from roadmap.render import side_by_side as compare
 
     en = '# Title\n\nLead [link](roadmap.md) {{ ref("A1.3") }}.\n\n## One {#one}\n\n{{ workplan() }}\n'
     ar = "# عنوان\n\nمقدمة.\n\n## واحد {#one}\n\n{{ workplan() }}\n"

@@ -16,7 +16,7 @@ from ..model.schema import Draft
 from ..project import read_config
 from ..render.print_edition import Edition
 from ..translations import memory
-from . import installed_fonts, links, names, offline, pdf, printed
+from . import download_links, installed_fonts, names, offline, pdf, printed
 
 
 class EditionError(RoadmapError):
@@ -64,7 +64,7 @@ def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dic
     made = _with_memories(req, of, made, report)
     for lang, files in made.items():
         paths = names.paths(of.draft.id, lang) | memory.paths(of.draft.id, lang)
-        links.fill(
+        download_links.fill(
             req.site_dir / lang,
             lang,
             {k: paths[k] for k in files},
@@ -123,7 +123,7 @@ def _offline(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
     for lang in req.langs:
         paths, online = names.paths(of.draft.id, lang), of.address(lang)
         pdf_made = made[lang].get("pdf")
-        links.fill(  # the copy links the files online: a zip cannot hold its own size
+        download_links.fill(  # the copy links the files online: a zip cannot hold its own size
             tmp / "offline" / lang,
             lang,
             {k: online + paths[k] for k in (("pdf", "offline") if pdf_made else ("offline",))},

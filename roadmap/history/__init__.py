@@ -2,5 +2,5 @@
 
 Works on the raw YAML and Markdown of both drafts (the previous one read from its git tag),
 so a draft can still be compared after the data model has grown new fields. The sources are
-read once per build (``sources.read_pair``), then compared per language by pure functions.
+read once per build (``draft_sources.read_pair``), then compared per language by pure functions.
 """

@@ -1,4 +1,4 @@
-"""Two drafts' sources side by side, as values: read by ``sources``, compared by ``render``."""
+"""Two drafts' sources side by side, as values: read by ``draft_sources``, compared in render."""
 
 from __future__ import annotations
 

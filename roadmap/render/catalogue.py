@@ -17,7 +17,7 @@ from ..translations.freshness import Status
 from . import (
     changes,
     draft_facts,
-    drafts,
+    draft_status,
     glossary,
     phases,
     refs,
@@ -123,8 +123,8 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
 
     return {
         "ref": ref,
-        "draft_status": on_page(lambda c: drafts.status(c.roadmap, c.lang, c.draft)),
-        "downloads": on_page(lambda c: drafts.downloads(c.lang, c.src)),
+        "draft_status": on_page(lambda c: draft_status.status(c.roadmap, c.lang, c.draft)),
+        "downloads": on_page(lambda c: draft_status.downloads(c.lang, c.src)),
         "changes": data(changes_page),
         "bracket_total": on_page(lambda c: format_number(c.bracket_total, c.lang)),
         "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src, c.origin)),

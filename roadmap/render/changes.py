@@ -31,7 +31,7 @@ class Comparison:
 
 
 def comparison(pair: DraftPair, lang: str, nav: list[str]) -> Comparison:
-    """The comparison of two drafts' sources (read once by ``history.sources``) in ``lang``."""
+    """The comparison of two drafts' sources (read once: ``history.draft_sources``) in ``lang``."""
     if pair.previous is None or pair.before is None or pair.now is None:
         return Comparison(None, pair.first, [], [])
     now_pages = pair.now.pages_of(lang)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import DEFAULT
-from ..render import compare
+from ..render import side_by_side
 from ..render.languages import cross_link
 from .freshness import Status
 
@@ -35,7 +35,7 @@ def compare_pages(
             translated.read_text(encoding="utf-8") if translated.is_file() else None,
         )
         english_href = cross_link(url, _page_url(src), DEFAULT, version)
-        out[f"{url}index.md"] = compare.for_page(status, lang, src, pages, english_href)
+        out[f"{url}index.md"] = side_by_side.for_page(status, lang, src, pages, english_href)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..problems import Problem
 from . import (
     deadlines,
-    drafts,
+    draft_order,
     events,
     funding,
     headcount,
@@ -47,7 +47,7 @@ _RULES = (
     workplan.check,
     workplan.cycles,
     resources.check,
-    drafts.check,
+    draft_order.check,
     headcount.phases_follow,
     headcount.continued_posts,
     funding.check,
