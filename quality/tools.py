@@ -6,14 +6,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from roadmap.chromium import FLAGS, find
+
 ROOT = Path(__file__).resolve().parent.parent
 NODE_MODULES = ROOT / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 
-# Headless without a sandbox (CI runs as root) and without the GPU of a desktop.
-CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")
+# Debian's Chromium as the product starts it (roadmap/chromium.py): one list of flags.
+CHROMIUM_FLAGS = FLAGS
 
 
 class ToolMissing(RuntimeError):
@@ -21,12 +23,7 @@ class ToolMissing(RuntimeError):
 
 
 def chromium() -> str:
-    path = shutil.which("chromium")
-    if not path:
-        raise ToolMissing(
-            "Debian's chromium is required: `make test` installs it (.ci/system-deps.sh)"
-        )
-    return path
+    return find()
 
 
 def java() -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import build_offline
+from ..chromium import ChromiumMissing
 from ..drafts import being_built, site_root
 from ..errors import RoadmapError
 from ..i18n import DEFAULT
@@ -104,7 +105,7 @@ def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
         jobs.append((html, req.site_dir / lang / names.paths(of.draft.id, lang)["pdf"]))
     try:
         pdf.print_all(jobs)
-    except pdf.PdfError as exc:
+    except (pdf.PdfError, ChromiumMissing) as exc:
         raise EditionError(str(exc)) from None
     for lang, (_, out) in zip(req.langs, jobs, strict=True):
         made[lang]["pdf"] = out

@@ -5,35 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from .. import chromium
 from ..errors import RoadmapError
 from ..render.print_ids import SECTION_PREFIX
 from . import outline
 
-# Headless without a sandbox (CI runs as root) nor a GPU; nothing fetched in the background.
-FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-)
-
 
 class PdfError(RoadmapError):
     """Why a PDF could not be made; the message says what to install."""
-
-
-def chromium() -> str:
-    path = shutil.which("chromium")
-    if not path:
-        raise PdfError("Debian's chromium is needed to print PDFs: apt-get install chromium")
-    return path
 
 
 async def _only_local(route) -> None:
@@ -84,7 +68,9 @@ async def _print_all(jobs: list[tuple[Path, Path]]) -> None:
 
     at_once = asyncio.Semaphore(min(len(jobs), os.cpu_count() or 1) or 1)
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=chromium(), args=list(FLAGS))
+        browser = await p.chromium.launch(
+            executable_path=chromium.find(), args=list(chromium.FLAGS)
+        )
 
         async def one(html: Path, pdf: Path) -> None:
             async with at_once:
