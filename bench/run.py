@@ -146,13 +146,12 @@ def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -
 
 
 def _forget() -> None:
-    """Empty what this process keeps between builds for `roadmap serve` (by content hash)."""
-    from roadmap import checks
+    """Empty the memos of pure functions (keyed by content) that a process before would not
+    have; what `roadmap serve` keeps between builds is its session's, and every build_checked
+    without one starts a new session."""
     from roadmap.model import yamlfile
     from roadmap.translations import records, terms
 
-    checks._loaded.clear()
-    checks.pages._Known.roadmap = None
     terms._normal.cache_clear()
     yamlfile._parsed.cache_clear()
     records._parsed.cache_clear()

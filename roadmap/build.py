@@ -20,6 +20,7 @@ from . import inputs, site
 from .checks import Checked, check_sources, with_pages
 from .engine import Built, engine
 from .project import config_file
+from .session import Session
 from .site import write_root
 
 Result = Built  # what one language's build gave
@@ -57,18 +58,20 @@ def build_checked(
     jobs: int | None = None,
     report: Callable[[str], object] = print,
     pages_told: Callable[[Checked], bool] = lambda checked: not checked.errors,
+    session: Session | None = None,
 ) -> Outcome:
     """The data checked and loaded once, then ``langs`` built with it while the pages are
     checked (they feed nothing to the build, and a second core is free for them); a page
     mistake still stops the build. ``pages_told``: tells the pages' check, True if it passed.
-    ``report``: each language's line as it is built."""
-    checked = check_sources(root, data_dir, pages=False)
+    ``report``: each language's line as it is built; ``session``: a preview's (else new)."""
+    session = session or Session()
+    checked = check_sources(root, data_dir, pages=False, session=session)
     if checked.errors or checked.roadmap is None:
         return Outcome(checked, [])
     passed: list[bool] = []
 
     def pages() -> bool:
-        passed.append(pages_told(with_pages(checked, root)))
+        passed.append(pages_told(with_pages(checked, root, session)))
         return passed[0]
 
     results = build(

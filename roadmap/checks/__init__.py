@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import DataError, Problem, Roadmap, load_roadmap
+from ..model import DataError, Problem, Roadmap
 from ..model.partial import about
+from ..session import Session
 from ..translations.freshness import Status
 from ..translations.sources import load_units, status_of
 from ..translations.terms import mismatches
@@ -32,12 +32,16 @@ class Checked:
     translations: Status | None = None  # the status the build shows, found on the way
 
 
-def check_sources(project: Path, data_dir: Path, *, pages: bool = True) -> Checked:
+def check_sources(
+    project: Path, data_dir: Path, *, pages: bool = True, session: Session | None = None
+) -> Checked:
     """The data, the translations' status, then (``pages``) the pages: a build checks the
-    pages while its languages are built (``with_pages``), as the pages feed nothing to it."""
+    pages while its languages are built (``with_pages``), as the pages feed nothing to it.
+    ``session``: what a preview keeps between its checks (a new one: nothing kept)."""
+    session = session or Session()
     with _uncollected():
         try:
-            roadmap = _load(Path(data_dir))
+            roadmap = session.roadmap(Path(data_dir))
         except DataError as exc:
             return (
                 _with_pages_of_partial(exc, project)
@@ -48,7 +52,7 @@ def check_sources(project: Path, data_dir: Path, *, pages: bool = True) -> Check
         lacking = mismatches(units, roadmap.terms)
         status = status_of(project, roadmap, units, lacking)
     checked = Checked(roadmap, [], "", [], [m.problem() for m in lacking], status)
-    return with_pages(checked, project) if pages else checked
+    return with_pages(checked, project, session) if pages else checked
 
 
 def _with_pages_of_partial(exc: DataError, project: Path) -> Checked:
@@ -79,30 +83,12 @@ def _uncollected() -> Iterator[None]:
             gc.enable()
 
 
-def with_pages(checked: Checked, project: Path) -> Checked:
+def with_pages(checked: Checked, project: Path, session: Session | None = None) -> Checked:
     """``checked`` (its data sound) with the problems of every page added."""
     assert checked.roadmap is not None
-    found = check_pages(project, checked.roadmap)
+    found = check_pages(project, checked.roadmap, session=session or Session())
     errors = [p for p in found if p.severity == "error"]
     untranslated = [p for p in found if p.severity == "warning"]
     return dataclasses.replace(
         checked, errors=errors, where="pages" if errors else "", untranslated=untranslated
     )
-
-
-_loaded: dict[Path, tuple[str, Roadmap]] = {}  # data folder -> (content hash, its roadmap)
-
-
-def _load(data_dir: Path) -> Roadmap:
-    """The data, validated again only when a file's content changed (`roadmap serve` checks
-    before every rebuild; an edit of a page leaves the data as it was)."""
-    digest = hashlib.sha256()
-    for path in sorted(data_dir.glob("*.yml")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    key = digest.hexdigest()
-    known = _loaded.get(data_dir.resolve())
-    if known is not None and known[0] == key:
-        return known[1]
-    roadmap = load_roadmap(data_dir)
-    _loaded[data_dir.resolve()] = (key, roadmap)
-    return roadmap

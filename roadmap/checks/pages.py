@@ -34,14 +34,19 @@ from ..project import read_config
 from ..render import PageError, brackets
 from ..render.catalogue import PageContext, macro_table
 from ..render.markdown import Heading, headings
+from ..session import Session
 from .anchors import compare_anchors, paragraph_anchors
 
 # Front matter as the engine finds it (MkDocs' YAML_RE): '---', YAML, then '---' or '...'.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
-def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") -> list[Problem]:
-    """Every problem of every page in docs/<lang>/ (warnings for pages not yet translated)."""
+def check_pages(
+    project: Path, roadmap: Roadmap, *, display_root: str = "docs", session: Session | None = None
+) -> list[Problem]:
+    """Every problem of every page in docs/<lang>/ (warnings for pages not yet translated);
+    ``session``: where a preview keeps the pages checked before (a new one: nothing kept)."""
+    session = session or Session()
     docs = project / "docs"
     english = _pages(docs / DEFAULT)
     problems: list[Problem] = []
@@ -55,7 +60,7 @@ def check_pages(project: Path, roadmap: Roadmap, *, display_root: str = "docs") 
                 problems.append(_no_original(name, f"{display_root}/{DEFAULT}/{rel}"))
                 continue
             source = (lang_dir / rel).read_text(encoding="utf-8")
-            found, headings = _checked_page(project, source, name, code, rel, roadmap)
+            found, headings = _checked_page(session, project, (source, name, code, rel), roadmap)
             problems += found
             problems += quotations.in_page(name, source, code, roadmap.articles)
             anchors = paragraph_anchors(source)
@@ -103,23 +108,15 @@ def _pages(lang_dir: Path) -> set[str]:
     )
 
 
-class _Known:
-    """The pages checked with the data as it is now: `roadmap serve` checks every page before
-    each rebuild, and an edit changes one. Any change of the data forgets them all."""
-
-    roadmap: Roadmap | None = None  # held, so that no other data can take its id
-    pages: dict[tuple, tuple[list[Problem], list[Heading]]] = {}
-
-
 def _checked_page(
-    project: Path, source: str, name: str, code: str, rel: str, roadmap: Roadmap
+    session: Session, project: Path, page: tuple[str, str, str, str], roadmap: Roadmap
 ) -> tuple[list[Problem], list[Heading]]:
-    if _Known.roadmap is not roadmap:
-        _Known.roadmap, _Known.pages = roadmap, {}
-    key = (project, source, name, code, rel, repr(read_config(code, project).get("extra")))
-    if key not in _Known.pages:
-        _Known.pages[key] = _check_page(project, source, name, code, rel, roadmap)
-    found, headings = _Known.pages[key]
+    """``page``: (its Markdown, its name as printed, its language, its path)."""
+    source, name, code, rel = page
+    key = (project, *page, repr(read_config(code, project).get("extra")))
+    found, headings = session.page(
+        roadmap, key, lambda: _check_page(project, source, name, code, rel, roadmap)
+    )
     return list(found), headings
 
 

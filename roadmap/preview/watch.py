@@ -22,6 +22,7 @@ from ..checks import check_sources
 from ..engine import Built, engine
 from ..i18n import CODES
 from ..project import SOURCES, is_source
+from ..session import Session
 from .plan import quick_plan, shown
 from .state import Preview
 
@@ -45,6 +46,7 @@ class Rebuilder(FileSystemEventHandler):
         self.root, self.site_dir, self.data_dir = root, site_dir, data_dir
         self.preview, self.affected, self.report = preview, affected, report
         self._env = {"ROADMAP_DATA_DIR": str(data_dir)}  # what every build of the preview is told
+        self.session = Session()  # the data and pages as last checked, kept between rebuilds
         self._pending: set[Path] = set()
         self._partial: set[str] = set()  # languages rendered in part since their last full build
         self._lock = threading.Lock()
@@ -63,7 +65,7 @@ class Rebuilder(FileSystemEventHandler):
     def warm(self) -> None:
         """Load what every rebuild needs (the engine, the data) before the first edit."""
         engine().prepare(list(CODES))
-        check_sources(self.root, self.data_dir)
+        check_sources(self.root, self.data_dir, session=self.session)
 
     def run(self, stop: threading.Event) -> None:
         """Wait for edits; once they are quiet for a moment, rebuild."""
@@ -135,7 +137,7 @@ class Rebuilder(FileSystemEventHandler):
 
     def _checked(self) -> inputs.Inputs | None:
         """The sources checked and loaded; None, the browsers told, when they have mistakes."""
-        checked = check_sources(self.root, self.data_dir)
+        checked = check_sources(self.root, self.data_dir, session=self.session)
         if checked.errors or checked.roadmap is None:
             self.report(
                 "\n".join(map(str, checked.errors))
