@@ -61,6 +61,8 @@ def scaled_data(factor: int, dest: Path) -> Path:
     res = yaml.safe_load((ROOT / "data/resources.yml").read_text())
     out_p, out_a, out_r = _repeated(factor, phases, acts, res["resources"])
     _write_scaled(dest, out_p, out_a, res["funding_sources"], out_r)
+    actors = dest / "actors.yml"  # the copies run on for decades: beyond every actor's lifetime
+    actors.write_text(re.sub(r"(?m)^    active_(from|until): .*\n", "", actors.read_text()))
     return dest
 
 
@@ -88,6 +90,10 @@ def scaled_project(factor: int, dest: Path) -> Path:
 
 
 def _repeated(factor: int, phases: list, acts: list, resources: list) -> tuple[list, list, list]:
+    """Each copy's phases follow the copy before (phases never overlap: the data's rule), its
+    dates moved on by the span of ours; milestones dated by an event get that event's date."""
+    events = {e["id"]: e["start"] for e in _events()}
+    span = max(p["end"] for p in phases).year - min(p["start"] for p in phases).year + 1
     out_p: list = []
     out_a: list = []
     out_r: list = []
@@ -99,10 +105,15 @@ def _repeated(factor: int, phases: list, acts: list, resources: list) -> tuple[l
             head, _, tail = old.partition(".")
             return ren[head] + ("." + tail if tail else "")
 
+        def later(day, years: int = k * span):
+            return day.replace(year=day.year + years)
+
         for p in phases:
-            q = dict(p, id=ren[p["id"]])
+            q = dict(p, id=ren[p["id"]], start=later(p["start"]), end=later(p["end"]))
             for key in ("objectives", "milestones", "deliverables"):
                 q[key] = [dict(o, id=pid(o["id"])) for o in p.get(key, [])]
+            if k:
+                q["milestones"] = [_dated(m, events, later) for m in q["milestones"]]
             out_p.append(q)
         for a in acts:
             n = int(a["phase"][1:]) + shift
@@ -113,12 +124,30 @@ def _repeated(factor: int, phases: list, acts: list, resources: list) -> tuple[l
                     phase=ren[a["phase"]],
                     objectives=[pid(o) for o in a["objectives"]],
                     depends_on=[f"A{n}.{d.split('.')[1]}" for d in a.get("depends_on", [])],
+                    start=later(a["start"]),
+                    end=later(a["end"]),
                 )
             )
         for r in resources:
             n = int(r["phase"][1:]) + shift
             out_r.append(dict(r, id=f"R{n}.{r['id'].split('.')[1]}", phase=ren[r["phase"]]))
+            if r.get("continues"):
+                out_r[-1]["continues"] = (
+                    f"R{int(r['continues'][1:].split('.')[0]) + shift}."
+                    + (r["continues"].split(".")[1])
+                )
     return out_p, out_a, out_r
+
+
+def _events() -> list:
+    return yaml.safe_load((ROOT / "data/events.yml").read_text())["events"]
+
+
+def _dated(milestone: dict, events: dict, later) -> dict:
+    """A milestone of a later copy: its own date moved on, or its event's date moved on."""
+    out = {k: v for k, v in milestone.items() if k != "event"}
+    day = milestone.get("date") or events[milestone["event"]]
+    return out | {"date": later(day)}
 
 
 def _write_scaled(dest: Path, phases: list, acts: list, funding: list, resources: list) -> None:
