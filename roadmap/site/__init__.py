@@ -22,21 +22,11 @@ def _env() -> Environment:
 def root_files(base_path: str = "/") -> dict[str, str]:
     """index.html (a chooser that needs no script) and 404.html, which is served at any depth
     and so links with absolute paths under ``base_path`` (the site's path on its host)."""
-    entries: list[dict[str, Any]] = [
-        {"lang": lang, "href": f"{lang.code}/", "t": lambda k, c=lang.code: t(c, k)}
-        for lang in LANGUAGES
-    ]
+    entries = _entries("")
     env = _env()
     not_found = [{**e, "href": base_path.rstrip("/") + "/" + e["href"]} for e in entries]
-    # The pages are in the source language (<html lang>): their title and description too.
     return {
-        "index.html": env.get_template("chooser.html").render(
-            entries=entries,
-            heading="language.chooser_intro",
-            caption="language.chooser_title",
-            lang=DEFAULT,
-            description=t(DEFAULT, "language.chooser_title"),
-        ),
+        "index.html": _chooser(entries),
         "404.html": env.get_template("404.html").render(
             entries=not_found,
             heading="notfound.title",
@@ -49,11 +39,21 @@ def root_files(base_path: str = "/") -> dict[str, str]:
 
 def disk_chooser(codes: list[str]) -> str:
     """index.html of a preview read from disk: each language's folder by its file name."""
-    entries: list[dict[str, Any]] = [
-        {"lang": lang, "href": f"{lang.code}/index.html", "t": lambda k, c=lang.code: t(c, k)}
+    return _chooser(_entries("index.html", codes))
+
+
+def _entries(page: str, codes: list[str] | None = None) -> list[dict[str, Any]]:
+    """Each language (of ``codes``, or all), linked to ``page`` in its folder."""
+    return [
+        {"lang": lang, "href": f"{lang.code}/{page}", "t": lambda k, c=lang.code: t(c, k)}
         for lang in LANGUAGES
-        if lang.code in codes
+        if codes is None or lang.code in codes
     ]
+
+
+def _chooser(entries: list[dict[str, Any]]) -> str:
+    """The page that chooses a language among ``entries``; in the source language (<html
+    lang>), its title and description too."""
     return (
         _env()
         .get_template("chooser.html")

@@ -21,11 +21,6 @@ from .units import Unit, sections
 MAX_REVISIONS = 200  # how far back to look: a translation older than that shows no difference
 
 
-def english_before(root, unit: Unit, record: str) -> str | None:
-    """The English of ``unit`` whose fingerprint is ``record``, from an earlier commit."""
-    return befores(root, [(unit, record)]).get(unit.source)
-
-
 def befores(root, wanted: Iterable[tuple[Unit, str]]) -> dict[str, str]:
     """Source -> the English it was translated from, for each (unit, recorded fingerprint)
     found in history; each file's history is read once for all its units."""
@@ -58,10 +53,7 @@ def _revisions(root, file: str) -> Iterator[str]:
     except (GitError, FileNotFoundError):
         return
     for commit in log.decode().split():
-        try:
-            yield git(root, "show", f"{commit}:{file}").decode("utf-8", "replace")
-        except GitError:  # the file did not exist under this name then
-            continue
+        yield _at(root, commit, file)
 
 
 def _candidates(file: str, text: str, lang: str) -> Iterator[str]:
@@ -108,7 +100,7 @@ def changed_since(root, entries: Iterable[Entry], ref: str) -> list[Entry]:
 
 
 def _at(root, ref: str, file: str) -> str:
-    """The file's text at ``ref``; empty when it did not exist there."""
+    """The file's text at ``ref``; empty (no text to find) when it did not exist there."""
     try:
         return git(root, "show", f"{ref}:{file}").decode("utf-8", "replace")
     except GitError:
