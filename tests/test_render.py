@@ -193,6 +193,19 @@ def test_glossary_abbreviations_for_tooltips(roadmap):
     assert '<dt id="chm">' in glossary.table(roadmap, "en", "glossary.md")
 
 
+def test_glossary_gives_no_abbreviation_that_is_the_term_itself():
+    """Arabic writes no Latin acronyms: a short form may be the term itself (the Preparatory
+    Commission), shown once, not 'term (term)'; a real short form is still given after it."""
+    roadmap = load_roadmap(FIXTURES / "good")
+    chm = next(term for term in roadmap.terms if term.id == "chm")
+    chm.term.root["ar"] = chm.abbreviation.root["ar"] = "آلية تبادل المعلومات"
+    chm.term.root["fr"], chm.abbreviation.root["fr"] = "Centre d'échange", "CHM"
+    assert '<dt id="chm">آلية تبادل المعلومات</dt>' in glossary.table(roadmap, "ar", "glossary.md")
+    assert '<dt id="chm">Centre d&#39;échange (CHM)</dt>' in glossary.table(
+        roadmap, "fr", "glossary.md"
+    )
+
+
 def test_marked_html_is_kept_as_it_is_and_the_rest_is_markdown():
     """Our macros' HTML skips Markdown's search for HTML blocks and comes back as it was; the
     Markdown around it is Markdown; a block never closed is left to Markdown as it was."""
