@@ -18,13 +18,15 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from macros.engine import config_file
 from roadmap.i18n import CODES, DEFAULT
-from roadmap.project import config_file
 
 
-def capture(root: Path, langs: list[str], site: Path, build_language) -> dict[str, dict[str, str]]:
+def capture(root: Path, langs: list[str], site: Path) -> dict[str, dict[str, str]]:
     """Language -> page source -> the Markdown our plugin gave the engine for it."""
     from macros.plugin import RoadmapPlugin
+    from roadmap.build_spec import of_project
+    from roadmap.engine import engine
 
     pages: dict[str, dict[str, str]] = {}
     ours = RoadmapPlugin.on_page_markdown
@@ -32,7 +34,7 @@ def capture(root: Path, langs: list[str], site: Path, build_language) -> dict[st
     def recorded(self, markdown, page, config, **kwargs):
         out = ours(self, markdown, page, config, **kwargs)
         front = yaml.safe_dump(dict(page.meta), allow_unicode=True) if page.meta else ""
-        pages.setdefault(self.lang, {})[page.file.src_uri] = (
+        pages.setdefault(self.one.lang, {})[page.file.src_uri] = (
             f"---\n{front}---\n\n{out}" if front else out
         )
         return out
@@ -40,14 +42,14 @@ def capture(root: Path, langs: list[str], site: Path, build_language) -> dict[st
     RoadmapPlugin.on_page_markdown = recorded  # type: ignore[method-assign]
     try:
         for code in langs:
-            build_language(code, site / code, root)
+            engine().build(of_project(root), code, site / code)
     finally:
         RoadmapPlugin.on_page_markdown = ours  # type: ignore[method-assign]
     return pages
 
 
 def plain_project(root: Path, dest: Path, pages: dict[str, dict[str, str]]) -> Path:
-    """A project at ``dest`` holding ``pages`` that roadmap.build.build() can build like ours."""
+    """A project at ``dest`` holding ``pages`` that roadmap.build.build_site() builds like ours."""
     for code, sources in pages.items():
         for src, markdown in sources.items():
             target = dest / "docs" / code / src

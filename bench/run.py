@@ -24,7 +24,8 @@ from pathlib import Path
 
 import yaml
 
-from roadmap.build import build, build_checked
+from roadmap.build import build_checked, build_site
+from roadmap.build_spec import of_project
 from roadmap.checks.pages import check_pages
 from roadmap.i18n import CODES, DEFAULT, language
 from roadmap.i18n.languages import SAMPLE
@@ -168,7 +169,8 @@ def roadmap_build(site: Path, langs: list[str], data: Path, root: Path = ROOT) -
     """As `roadmap build` does it (roadmap.build.build_checked), without its printing. Nothing
     is kept from a run before: a fresh process would have none."""
     _forget()
-    done = build_checked(root, data, langs, site, report=lambda line: None)
+    build = of_project(root, data, langs=tuple(langs))
+    done = build_checked(build, site, report=lambda line: None)
     if not done.built:
         _built(done.results)  # a language that failed is named
         sys.exit("\n".join(map(str, done.checked.errors)) or f"{root}: see `roadmap check`")
@@ -187,7 +189,7 @@ def _forget() -> None:
 
 
 def plain_build(site: Path, langs: list[str], root: Path) -> None:
-    _built(build(langs, site, root=root, report=lambda line: None))
+    _built(build_site(of_project(root, langs=tuple(langs)), site, report=lambda line: None))
 
 
 def _built(results) -> None:
@@ -234,15 +236,13 @@ def _verdict(ratio: float, goal: float) -> str:
 def bench_builds(tmp: Path, big: Path) -> Path:
     from plain import capture, plain_project
 
-    from roadmap.build import build_language
-
     jobs = min(len(CODES), os.cpu_count() or 1)
     site, data, langs, one = tmp / "site", ROOT / "data", list(CODES), [DEFAULT]
     roadmap_build(site, langs, data)  # once untimed: warms the disk cache and every cache
     one_x = scaled_project(1, tmp / "project-1x")  # the same as ours, beside the tenfold copy
-    pages = capture(ROOT, langs, tmp / "site-captured", build_language)
+    pages = capture(ROOT, langs, tmp / "site-captured")
     plain_root = plain_project(ROOT, tmp / "plain", pages)
-    pages_10x = capture(big, langs, tmp / "site-captured-10x", build_language)
+    pages_10x = capture(big, langs, tmp / "site-captured-10x")
     plain_10x = plain_project(big, tmp / "plain-10x", pages_10x)
     plain_build(tmp / "site-plain", langs, plain_root)
     runs = interleaved(
@@ -298,10 +298,10 @@ def bench_editions(tmp: Path) -> None:
 
     site, data, langs = tmp / "site-editions", ROOT / "data", list(CODES)
     roadmap_build(site, langs, data)
-    env = {"ROADMAP_DATA_DIR": str(data)}
+    build = of_project(ROOT, data, langs=tuple(langs))
 
     def editions(pdf: bool, offline: bool) -> None:
-        make(Request(ROOT, site, langs, env, pdf=pdf, offline=offline), report=lambda line: None)
+        make(Request(build, site, pdf=pdf, offline=offline), report=lambda line: None)
 
     runs = interleaved(
         {

@@ -7,12 +7,17 @@ A language is built in the calling process through MkDocs' own API, as `mkdocs b
 from __future__ import annotations
 
 import logging
-import os
 import time
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmap.engine import Built
+from roadmap.i18n import DEFAULT
+
+if TYPE_CHECKING:
+    from roadmap.build_spec import Build
+    from roadmap.inputs import Inputs
 
 
 class _Collect(logging.Handler):
@@ -49,55 +54,35 @@ class MkDocs:
 
     def build(
         self,
+        build: Build,
         lang: str,
-        config_file: Path,
         site_dir: Path,
-        env: dict[str, str],
+        given: Inputs | None = None,
         only: frozenset[str] | None = None,
     ) -> Built:
-        """Build one language in this process (a worker: its environment is its own); with
-        ``only``, render those pages again into the site there (macros/partial.py)."""
-        return self._build(lang, config_file, site_dir, env, offline=False, only=only)
-
-    def build_offline(
-        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]
-    ) -> Built:
-        """The same with Material's offline plugin: file URLs, the search index as a script, and
-        our vendored iframe-worker shim (the plugin would otherwise link it from unpkg.com)."""
-        return self._build(lang, config_file, site_dir, env, offline=True)
-
-    def _build(
-        self,
-        lang: str,
-        config_file: Path,
-        site_dir: Path,
-        env: dict[str, str],
-        *,
-        offline: bool,
-        only: frozenset[str] | None = None,
-    ) -> Built:
+        """One language in this process, as `mkdocs build` does; with ``only``, those pages
+        again into the site there (macros/partial.py). The Build and its data are handed to
+        our plugin before the engine starts it (RoadmapPlugin.given)."""
         from mkdocs import exceptions
-        from mkdocs.commands import build
+        from mkdocs.commands import build as mkdocs_build
         from mkdocs.config import load_config
 
         from . import partial
 
         started = time.perf_counter()
-        os.environ.update({"NO_MKDOCS_2_WARNING": "1", **env})
         collect = _Collect()
         logger = logging.getLogger("mkdocs")
         logger.addHandler(collect)
         ok = True
         try:
-            config = load_config(str(config_file), site_dir=str(site_dir))
-            if offline:
+            config = load_config(str(config_file(lang, build.root)), site_dir=str(site_dir))
+            if build.offline:
                 _enable_offline(config)
+            config.plugins["roadmap"].given = (build, given)
             config.plugins.on_startup(command="build", dirty=only is not None)
             try:
-                if only is None:
-                    build.build(config)
-                else:
-                    partial.run(build.build, config, only)
+                run = mkdocs_build.build
+                run(config) if only is None else partial.run(run, config, only)
             finally:
                 config.plugins.on_shutdown()
         except (exceptions.MkDocsException, exceptions.ConfigurationError) as exc:
@@ -107,38 +92,58 @@ class MkDocs:
             logger.removeHandler(collect)
         return Built(lang, ok, time.perf_counter() - started, "\n".join(collect.lines))
 
-    @cache  # noqa: B019 (one adapter object per process)
-    def page_names(self) -> frozenset[str]:
-        """The macros and variables mkdocs-macros defines itself (now(), context(), ...), and
-        those it gives every page."""
-        from mkdocs_macros import context
+    def read_config(self, root: Path, lang: str) -> dict:
+        """mkdocs.<lang>.yml as MkDocs reads it (INHERIT merged, tags resolved), unvalidated."""
+        path = config_file(lang, root)
+        return _parsed(path, path.stat().st_mtime_ns)
 
-        names = {
-            "page",
-            "navigation",
-            "files",
-            "config",
-            "extra",
-            "macros",
-            "filters",
-            "filters_builtin",
-        }
+    def jinja_options(self, config: dict) -> dict:
+        """mkdocs-macros' delimiter options (j2_*_string) of our plugin, in Jinja's names."""
+        plugin = (config.get("plugins") or {}).get("roadmap") or {}
+        return {k[3:]: v for k, v in plugin.items() if k[:3] == "j2_" and k.endswith("_string")}
 
-        class Recorder:
-            def __init__(self) -> None:
-                self.variables: dict = {}
-                self.config: dict = {}
+    def page_names(self, config: dict) -> frozenset[str]:
+        """mkdocs-macros' own names, and the config's ``extra`` (it makes them variables)."""
+        return _macros_names() | set(config.get("extra") or {})
 
-            def macro(self, func, name=""):
-                names.add(name or func.__name__)
-                return func
 
-            def filter(self, func, name=""):
-                return func
+def config_file(lang: str, root: Path) -> Path:
+    """mkdocs.yml is English and the base; every other language INHERITs it."""
+    return root / ("mkdocs.yml" if lang == DEFAULT else f"mkdocs.{lang}.yml")
 
-        recorder = Recorder()
-        context.define_env(recorder)
-        return frozenset(names | set(recorder.variables))
+
+@cache
+def _parsed(path: Path, _mtime_ns: int) -> dict:
+    """One configuration file with its parents, parsed once while it is unchanged."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(path, "rb") as fh:
+        return yaml_load(fh, get_yaml_loader())
+
+
+@cache
+def _macros_names() -> frozenset[str]:
+    """The macros and variables mkdocs-macros defines itself (now(), context(), ...), and
+    those it gives every page."""
+    from mkdocs_macros import context
+
+    names = {"page", "navigation", "files", "config", "extra", "macros", "filters"}
+    names.add("filters_builtin")
+
+    class Recorder:
+        variables: dict = {}
+        config: dict = {}
+
+        def macro(self, func, name=""):
+            names.add(name or func.__name__)
+            return func
+
+        def filter(self, func, name=""):
+            return func
+
+    recorder = Recorder()
+    context.define_env(recorder)
+    return frozenset(names | set(recorder.variables))
 
 
 IFRAME_WORKER = "assets/vendor/iframe-worker/shim.js"  # overrides/assets/vendor/ (MIT)

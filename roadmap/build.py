@@ -1,30 +1,34 @@
 """Build the language sites through the site engine, in parallel, all or nothing.
 
-The sources are checked and loaded once (``inputs``); each language is then built in a worker
-process forked from this one, so that every worker starts with the data, the comparison with
-the previous draft and the engine already loaded.
+What is built is one ``Build`` value (roadmap/build_spec.py). The sources are checked and
+loaded once (``inputs``); each language is then built in a worker process forked from this
+one, handed the Build and the data as the fork's arguments, so that every worker starts with
+the data, the comparison with the previous draft and the engine already loaded.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.process
+import multiprocessing.queues
 import os
+import queue
 import shutil
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import inputs, site
+from .build_spec import Build
 from .checks import Checked, check_sources, with_pages
 from .engine import Built, engine
-from .project import config_file
 from .session import Session
 from .site import write_root
 
-Result = Built  # what one language's build gave
-Task = tuple[str, Path, Path, dict, "frozenset[str] | None"]  # language, out, root, env, only
+Task = tuple[str, Path, "frozenset[str] | None"]  # language, its site folder, pages (None: all)
 
 
 @dataclass(frozen=True)
@@ -50,9 +54,7 @@ class Outcome:
 
 
 def build_checked(
-    root: Path,
-    data_dir: Path,
-    langs: list[str],
+    build: Build,
     site_dir: Path,
     *,
     jobs: int | None = None,
@@ -60,70 +62,46 @@ def build_checked(
     pages_told: Callable[[Checked], bool] = lambda checked: not checked.errors,
     session: Session | None = None,
 ) -> Outcome:
-    """The data checked and loaded once, then ``langs`` built with it while the pages are
-    checked (they feed nothing to the build, and a second core is free for them); a page
+    """The data checked and loaded once, then ``build.langs`` built with it while the pages
+    are checked (they feed nothing to the build, and a second core is free for them); a page
     mistake still stops the build. ``pages_told``: tells the pages' check, True if it passed.
     ``report``: each language's line as it is built; ``session``: a preview's (else new)."""
     session = session or Session()
-    checked = check_sources(root, data_dir, pages=False, session=session)
+    checked = check_sources(build.root, build.data_dir, pages=False, session=session)
     if checked.errors or checked.roadmap is None:
         return Outcome(checked, [])
     passed: list[bool] = []
 
     def pages() -> bool:
-        passed.append(pages_told(with_pages(checked, root, session)))
+        passed.append(pages_told(with_pages(checked, build.root, session)))
         return passed[0]
 
-    results = build(
-        langs,
-        site_dir,
-        root=root,
-        jobs=jobs,
-        report=report,
-        env={"ROADMAP_DATA_DIR": str(data_dir)},
-        shared=inputs.load(root, data_dir, None, checked),
-        meanwhile=Meanwhile(check=pages),
+    given = inputs.load(build, checked)
+    results = build_site(
+        build, site_dir, jobs=jobs, report=report, given=given, meanwhile=Meanwhile(check=pages)
     )
     return Outcome(checked, results, passed == [True])
 
 
-def build_language(
-    code: str,
-    out_dir: Path,
-    root: Path,
-    env: dict | None = None,
-    only: frozenset[str] | None = None,
-) -> Built:
-    """One language, in this process (``only``: these pages again, into a built site)."""
-    return engine().build(code, config_file(code, root), out_dir, dict(env or {}), only)
-
-
-def build(
-    langs: list[str],
+def build_site(
+    build: Build,
     site_dir: Path,
     *,
-    root: Path,
     jobs: int | None = None,
     report: Callable[[str], object] = print,
-    env: dict | None = None,
-    shared: inputs.Inputs | None = None,
+    given: inputs.Inputs | None = None,
     meanwhile: Meanwhile | None = None,
 ) -> list[Built]:
-    """Build ``langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes.
+    """Build ``build.langs`` into ``site_dir``; on any failure nothing in ``site_dir`` changes.
 
-    ``shared``: the checked data of this build, handed to every language (else each loads it).
+    ``given``: the checked data of this build, handed to every language (else each loads it).
     ``meanwhile``: what may stop the build; given up, it changes nothing and returns [].
     """
     staging = site_dir.with_name(site_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    env = dict(env or {})
-    if shared is not None:
-        _share(root, env, shared)
-    engine().prepare(langs)
-    results = _run(
-        _tasks(langs, staging, root, env), _jobs(langs, jobs), report, meanwhile=meanwhile
-    )
+    langs = list(build.langs)
+    results = _run(build, given, _tasks(langs, staging), _jobs(langs, jobs), report, meanwhile)
     if results and all(r.ok for r in results):
         _swap_in(langs, staging, site_dir)
         write_root(site_dir)
@@ -132,26 +110,42 @@ def build(
 
 
 def build_pages(
+    build: Build,
     pages: dict[str, frozenset[str]],
     site_dir: Path,
     *,
-    root: Path,
-    env: dict,
-    shared: inputs.Inputs,
+    given: inputs.Inputs,
     report: Callable[[str], object] = print,
 ) -> list[Built]:
     """Render again only ``pages`` (language -> page sources) into the site built in
     ``site_dir``, in place: the live preview's quick rebuild, before a full one."""
-    _share(root, env, shared)
     langs = list(pages)
-    engine().prepare(langs)
-    return _run(_tasks(langs, site_dir, root, env, pages), _jobs(langs, None), report)
+    return _run(build, given, _tasks(langs, site_dir, pages), _jobs(langs, None), report)
 
 
-def _share(root: Path, env: dict, shared: inputs.Inputs) -> None:
-    """Hand ``shared`` to the workers of the build ``env`` describes (data, draft)."""
-    data_dir = Path(env.get("ROADMAP_DATA_DIR", root / "data"))
-    inputs.share(root, data_dir, env.get("MIKE_DOCS_VERSION") or None, shared)
+def build_offline(
+    build: Build,
+    out_dir: Path,
+    *,
+    jobs: int | None = None,
+    report: Callable[[str], object] = print,
+) -> list[Built]:
+    """The offline copy of each of ``build.langs`` into ``out_dir/<lang>/``, in parallel."""
+    langs = list(build.langs)
+    offline = build.with_(offline=True)
+    return _run(offline, None, _tasks(langs, out_dir), _jobs(langs, jobs), report)
+
+
+def build_disk_preview(build: Build, out_dir: Path, *, jobs: int | None = None) -> list[Built]:
+    """The offline copies of ``build.langs`` side by side in ``out_dir``, linked to each other
+    (not to the published site), with an index.html that chooses among them: a folder a
+    reviewer opens from disk, where links, language links and search work without a server."""
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    results = build_offline(build.with_(side_by_side=True), out_dir, jobs=jobs)
+    if all(r.ok for r in results):
+        (out_dir / "index.html").write_text(site.disk_chooser(list(build.langs)), encoding="utf-8")
+    return results
 
 
 def _jobs(langs: list[str], jobs: int | None) -> int:
@@ -159,97 +153,108 @@ def _jobs(langs: list[str], jobs: int | None) -> int:
     return jobs or min(len(langs), os.cpu_count() or 1)
 
 
-def _build_one(task: Task) -> Built:
-    return build_language(*task)
-
-
-def _build_offline_one(task: Task) -> Built:
-    code, out_dir, root, env, _ = task
-    return engine().build_offline(code, config_file(code, root), out_dir, dict(env))
-
-
-def build_offline(
-    langs: list[str],
-    out_dir: Path,
-    *,
-    root: Path,
-    env: dict,
-    jobs: int | None = None,
-    report: Callable[[str], object] = print,
-) -> list[Built]:
-    """The offline copy of each of ``langs`` into ``out_dir/<lang>/``, in parallel workers."""
-    engine().prepare(langs)
-    return _run(_tasks(langs, out_dir, root, env), _jobs(langs, jobs), report, _build_offline_one)
-
-
-PREVIEW_ON_DISK = "ROADMAP_PREVIEW_ON_DISK"  # the build's environment: languages side by side
-
-
-def build_disk_preview(
-    langs: list[str], out_dir: Path, *, root: Path, data_dir: Path, jobs: int | None = None
-) -> list[Built]:
-    """The offline copies of ``langs`` side by side in ``out_dir``, linked to each other (not to
-    the published site), with an index.html that chooses among them: a folder a reviewer opens
-    from disk, where links, language links and search work without a server."""
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
-    env = {"ROADMAP_DATA_DIR": str(data_dir), PREVIEW_ON_DISK: "1"}
-    results = build_offline(langs, out_dir, root=root, env=env, jobs=jobs)
-    if all(r.ok for r in results):
-        (out_dir / "index.html").write_text(site.disk_chooser(langs), encoding="utf-8")
-    return results
-
-
-def _tasks(
-    langs: list[str], out: Path, root: Path, env: dict, only: dict | None = None
-) -> list[Task]:
-    return [(code, out / code, root, env, (only or {}).get(code)) for code in langs]
+def _tasks(langs: list[str], out: Path, only: dict | None = None) -> list[Task]:
+    return [(code, out / code, (only or {}).get(code)) for code in langs]
 
 
 def _run(
+    build: Build,
+    given: inputs.Inputs | None,
     tasks: list[Task],
     jobs: int,
     report: Callable[[str], object],
-    worker: Callable[[Task], Built] = _build_one,
     meanwhile: Meanwhile | None = None,
 ) -> list[Built]:
-    """Each language in a worker forked for it alone, so that each starts clean; [] when
-    ``meanwhile`` gives the build up (the pool's exit stops the workers)."""
+    """Each language in a process forked for it alone, so that each starts clean; [] when
+    ``meanwhile`` gives the build up."""
+    engine().prepare([task[0] for task in tasks])
     # What this process holds (the engine, jieba's dictionary, the data) is left out of the
     # workers' garbage collections, which would walk it all again and again (and would copy
     # the pages they share with this process); unfrozen after, for a long-lived preview.
     gc.freeze()
     try:
-        return _collect(tasks, jobs, report, worker, meanwhile)
+        with _Workers(build, given, jobs) as workers:
+            return workers.run(tasks, report, meanwhile or Meanwhile())
     finally:
         gc.unfreeze()
 
 
-def _collect(
-    tasks: list[Task],
-    jobs: int,
-    report: Callable[[str], object],
-    worker: Callable[[Task], Built],
-    meanwhile: Meanwhile | None,
-) -> list[Built]:
-    stop, alongside = (meanwhile.stop, meanwhile.check) if meanwhile else (None, None)
-    done: dict[str, Built] = {}
-    with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=1) as pool:
-        results = pool.imap_unordered(worker, tasks)
-        if alongside is not None and not alongside():
-            return []
-        while len(done) < len(tasks):
-            try:
-                result = results.next(timeout=0.05)
-            except multiprocessing.TimeoutError:
-                if stop is not None and stop.is_set():
+class _Workers:
+    """Processes forked from this one, each building one language of ``build``: the build and
+    its data reach them as the arguments of the fork (nothing pickled, no module state); only
+    what each built comes back, through a queue."""
+
+    def __init__(self, build: Build, given: inputs.Inputs | None, jobs: int) -> None:
+        self.build, self.given, self.jobs = build, given, jobs
+        self.context = multiprocessing.get_context("fork")
+        self.results: multiprocessing.queues.Queue = self.context.Queue()
+        self.running: dict[str, multiprocessing.process.BaseProcess] = {}
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.running.values():  # given up, or failed: none left behind
+            process.terminate()
+            process.join()
+        self.results.close()
+
+    def run(self, tasks: list[Task], report: Callable[[str], object], meanwhile: Meanwhile):
+        waiting, done = list(tasks), dict[str, Built]()
+        with ThreadPoolExecutor(1) as alongside:  # the caller's own work, beside the builds
+            check = alongside.submit(meanwhile.check) if meanwhile.check else None
+            while len(done) < len(tasks):
+                while waiting and len(self.running) < self.jobs:
+                    self._start(waiting.pop(0))
+                given_up = meanwhile.stop is not None and meanwhile.stop.is_set()
+                if given_up or (check is not None and check.done() and not check.result()):
                     return []
-                continue
-            report(
-                f"  [{result.lang}] {'built' if result.ok else 'FAILED'} in {result.seconds:.1f}s"
-            )
-            done[result.lang] = result
-    return [done[task[0]] for task in tasks]
+                for result in self._finished():
+                    report(
+                        f"  [{result.lang}] {'built' if result.ok else 'FAILED'} in "
+                        f"{result.seconds:.1f}s"
+                    )
+                    done[result.lang] = result
+            if check is not None and not check.result():
+                return []
+        return [done[task[0]] for task in tasks]
+
+    def _start(self, task: Task) -> None:
+        lang, out_dir, only = task
+        args = (self.build, lang, out_dir, self.given, only, self.results)
+        process = self.context.Process(target=_build_one, args=args, daemon=True)
+        process.start()
+        self.running[lang] = process
+
+    def _finished(self) -> list[Built]:
+        """What the workers have sent within a twentieth of a second; a worker that died
+        without a word (killed, out of memory) counts as a failed build."""
+        try:
+            found = [self.results.get(timeout=0.05)]
+        except queue.Empty:
+            found = [
+                Built(lang, False, 0.0, f"the build's process ended with code {p.exitcode}")
+                for lang, p in self.running.items()
+                if p.exitcode not in (None, 0)
+            ]
+        for result in found:
+            self.running.pop(result.lang).join()
+        return found
+
+
+def _build_one(
+    build: Build,
+    lang: str,
+    out_dir: Path,
+    given: inputs.Inputs | None,
+    only: frozenset[str] | None,
+    results: multiprocessing.queues.Queue,
+) -> None:
+    """A worker: one language, what it built sent back (a failure too, never a silence)."""
+    try:
+        results.put(engine().build(build, lang, out_dir, given, only))
+    except BaseException as exc:
+        results.put(Built(lang, False, 0.0, f"{type(exc).__name__}: {exc}"))
 
 
 def _swap_in(langs: list[str], staging: Path, site_dir: Path) -> None:

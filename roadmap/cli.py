@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import project
 from .build import build_checked
+from .build_spec import Build, of_project
 from .checks import Checked, check_sources
 from .errors import RoadmapError
 from .gitrepo import BRANCH
@@ -87,10 +88,9 @@ def cmd_build(args) -> int:
     def told(checked: Checked) -> bool:  # the pages' check, made while the languages build
         return _reported(checked, verbose=False) is not None
 
+    build = of_project(args.project, args.data, langs=tuple(langs))  # what is built, once
     print(f"building {len(langs)} language{'s' if len(langs) > 1 else ''}: {', '.join(langs)}")
-    done = build_checked(
-        args.project, args.data, langs, args.site_dir, jobs=args.jobs, pages_told=told
-    )
+    done = build_checked(build, args.site_dir, jobs=args.jobs, pages_told=told)
     if done.checked.errors:
         _reported(done.checked, verbose=False)
     if done.checked.errors or not done.pages_ok:
@@ -109,17 +109,15 @@ def cmd_build(args) -> int:
         )
         return 1
     print(f"built {len(results)} languages into {args.site_dir} in {total:.1f}s")
-    if args.disk_preview and _disk_preview(args, langs) != 0:
+    if args.disk_preview and _disk_preview(args, build) != 0:
         return 1
-    return _editions(args, langs) if args.pdf or args.offline else 0
+    return _editions(args, build) if args.pdf or args.offline else 0
 
 
-def _disk_preview(args, langs: list[str]) -> int:
+def _disk_preview(args, build: Build) -> int:
     from .build import build_disk_preview
 
-    results = build_disk_preview(
-        langs, args.disk_preview, root=args.project, data_dir=args.data, jobs=args.jobs
-    )
+    results = build_disk_preview(build, args.disk_preview, jobs=args.jobs)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(f"\n[{r.lang}] preview failed:\n{r.output}", file=sys.stderr)
@@ -129,20 +127,12 @@ def _disk_preview(args, langs: list[str]) -> int:
     return 0
 
 
-def _editions(args, langs: list[str]) -> int:
+def _editions(args, build: Build) -> int:
     """`--pdf`, `--offline`: the draft's PDF and offline copy per language, for a local look."""
     from .editions.make import Request, make
 
     started = time.perf_counter()
-    request = Request(
-        args.project,
-        args.site_dir,
-        langs,
-        {"ROADMAP_DATA_DIR": str(args.data)},
-        pdf=args.pdf,
-        offline=args.offline,
-        jobs=args.jobs,
-    )
+    request = Request(build, args.site_dir, pdf=args.pdf, offline=args.offline, jobs=args.jobs)
     make(request)
     print(f"made the editions in {time.perf_counter() - started:.1f}s (site/<lang>/downloads/)")
     return 0
@@ -160,8 +150,7 @@ def cmd_serve(args) -> int:
         args.host,
         args.port,
         watch=not args.no_watch,
-        data_dir=args.data,
-        root=args.project,
+        build=of_project(args.project, args.data),
     )
 
 

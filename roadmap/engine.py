@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from .build_spec import Build
+    from .inputs import Inputs
 
 GROUP = "roadmap.engines"
 
@@ -33,29 +37,33 @@ class Engine(Protocol):
 
     def build(
         self,
+        build: Build,
         lang: str,
-        config_file: Path,
         site_dir: Path,
-        env: dict[str, str],
+        given: Inputs | None = None,
         only: frozenset[str] | None = None,
     ) -> Built:
-        """Build one language's site strictly from its configuration into ``site_dir``, in the
-        calling process (``roadmap.build`` calls it in a worker process of its own).
+        """Build one language of ``build`` strictly from its configuration into ``site_dir``,
+        in the calling process (``roadmap.build`` calls it in a worker process of its own).
+        ``build.offline``: the copy that works from disk (file://): page links to files,
+        search without a server, nothing loaded from elsewhere, no version selector.
 
-        ``only``: page sources (``group.md``) to render again into the site already built in
-        ``site_dir``, every other file left as it is, the search index included: the live
-        preview's quick rebuild after an edit, which a full build follows."""
+        ``given``: the build's data, checked and loaded once for every language (else the
+        build loads it). ``only``: page sources (``group.md``) to render again into the site
+        already built in ``site_dir``, every other file left as it is, the search index
+        included: the live preview's quick rebuild after an edit, which a full build follows."""
         ...
 
-    def build_offline(
-        self, lang: str, config_file: Path, site_dir: Path, env: dict[str, str]
-    ) -> Built:
-        """The same language as a copy that works from disk (file://): page links to files,
-        search without a server, nothing loaded from elsewhere; no version selector."""
+    def read_config(self, root: Path, lang: str) -> dict:
+        """A language's configuration of the project in ``root``, as the engine reads it."""
         ...
 
-    def page_names(self) -> frozenset[str]:
-        """Names the engine itself gives every page (variables and macros of its own)."""
+    def jinja_options(self, config: dict) -> dict:
+        """The options of the Jinja environment pages are rendered with (its delimiters)."""
+        ...
+
+    def page_names(self, config: dict) -> frozenset[str]:
+        """Names the engine itself gives every page of ``config`` (variables and macros)."""
         ...
 
 

@@ -24,13 +24,15 @@ from mike import commands as mike
 from mike import git_utils
 
 from . import gitrepo, inputs, manifest
-from .build import build
+from .build import build_site
+from .build_spec import Build, of_project
 from .checks import Checked, check_sources
 from .drafts import LATEST, version_title
+from .engine import engine
 from .errors import RoadmapError
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
-from .project import SOURCES, read_config
+from .project import SOURCES
 from .site import newest_css, redirect_template, root_files
 from .translations.freshness import Status
 
@@ -47,7 +49,7 @@ class Options:
     remote: str = "origin"
     branch: str = BRANCH
     jobs: int | None = None
-    site_url: str | None = None  # the public address; default: mkdocs.yml (ROADMAP_SITE_URL)
+    site_url: str | None = None  # the public address; default: site_url of mkdocs.yml
     allow_incomplete: bool = False  # publish with outdated or missing translations (marked)
 
 
@@ -63,7 +65,7 @@ def published_versions(root: Path, branch: str) -> dict[str, list[str]]:
 def site_url(root: Path, given: str | None) -> str:
     """The public address of the site: cite boxes print it, so a local one is refused."""
     if not given:
-        given = read_config(DEFAULT, root).get("site_url") or ""
+        given = engine().read_config(root, DEFAULT).get("site_url") or ""
     parts = urlsplit(given)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PublishError(
@@ -73,7 +75,7 @@ def site_url(root: Path, given: str | None) -> str:
     if parts.hostname in ("127.0.0.1", "localhost", "::1"):
         raise PublishError(
             f"the site address is {given}, a local one: every cite box would print it. "
-            f"Give the public address with --site-url (or ROADMAP_SITE_URL)"
+            f"Give the public address with --site-url (or as site_url in mkdocs.yml)"
         )
     return given.rstrip("/") + "/"
 
@@ -94,7 +96,7 @@ def _refuse_unless_publishable(
 def _refuse_placeholder_repository(root: Path) -> None:
     """Every edit button and item source link of the draft names the repository: not a
     placeholder's, in a version that never changes."""
-    repository = (read_config(DEFAULT, root).get("extra") or {}).get("repository") or {}
+    repository = (engine().read_config(root, DEFAULT).get("extra") or {}).get("repository") or {}
     if repository.get("placeholder"):
         raise PublishError(
             f"mkdocs.yml: extra.repository is still the placeholder ({repository.get('url')}): "
@@ -241,9 +243,9 @@ def publish(
         report(f"publishing {draft_id} from commit {source[:10]}: building {len(CODES)} languages")
         with tempfile.TemporaryDirectory(prefix="roadmap-publish-") as tmp:
             staging = Path(tmp) / "site"
-            env = _draft_env(root, draft_id, url)
-            _build_all(root, draft_id, staging, env, options, report, checked)
-            _make_editions(root, staging, env, options, report)
+            build = of_project(root, draft=draft_id, site_url=url)  # what is built, once
+            _build_all(build, staging, options, report, checked)
+            _make_editions(build, staging, options, report)
             _deploy(
                 root,
                 draft,
@@ -253,28 +255,15 @@ def publish(
             )
 
 
-def _draft_env(root: Path, draft_id: str, url: str) -> dict[str, str]:
-    """What the builds of a published draft are told: which draft, its data, its address."""
-    return {
-        "MIKE_DOCS_VERSION": draft_id,
-        "ROADMAP_DATA_DIR": str(root / "data"),
-        "ROADMAP_SITE_URL": url,
-    }
-
-
 def _build_all(
-    root: Path,
-    draft_id: str,
+    build: Build,
     staging: Path,
-    env: dict[str, str],
     options: Options,
     report: Callable[[str], object],
     checked: Checked,
 ) -> None:
-    shared = inputs.load(root, root / "data", draft_id, checked)  # as checked above: once
-    results = build(
-        list(CODES), staging, jobs=options.jobs, root=root, report=report, env=env, shared=shared
-    )
+    given = inputs.load(build, checked)  # as checked above: once
+    results = build_site(build, staging, jobs=options.jobs, report=report, given=given)
     failed = [r for r in results if not r.ok]
     if failed:
         details = "\n".join(f"[{r.lang}] build failed:\n{r.output}" for r in failed)
@@ -285,9 +274,8 @@ def _build_all(
 
 
 def _make_editions(
-    root: Path,
+    build: Build,
     staging: Path,
-    env: dict[str, str],
     options: Options,
     report: Callable[[str], object],
 ) -> None:
@@ -297,7 +285,7 @@ def _make_editions(
 
     report(f"making the PDF and offline copy of {len(CODES)} languages")
     try:
-        make(Request(root, staging, list(CODES), env, jobs=options.jobs), report)
+        make(Request(build, staging, jobs=options.jobs), report)
     except EditionError as exc:
         raise PublishError(f"{exc}\n\nnothing was published") from None
 

@@ -13,6 +13,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from . import gitrepo
+from .build_spec import Build
 from .compression import CompressingHandler
 from .i18n import CODES, DEFAULT
 
@@ -79,9 +80,7 @@ def serve_published(root: Path, branch: str, host: str, port: int) -> int:
     with tempfile.TemporaryDirectory(prefix="roadmap-published-") as tmp:
         export_branch(root, branch, Path(tmp))
         print(f"serving branch {branch} as published")
-        return serve(
-            Path(tmp), host, port, watch=False, data_dir=root / "data", handler=PublishedHandler
-        )
+        return serve(Path(tmp), host, port, watch=False, handler=PublishedHandler)
 
 
 def serve(
@@ -90,20 +89,20 @@ def serve(
     port: int,
     *,
     watch: bool,
-    data_dir: Path,
-    root: Path | None = None,
+    build: Build | None = None,
     handler: type[Handler] = Handler,
 ) -> int:
-    """Serve ``site_dir``; with ``watch``, rebuild on edits and reload the browsers (live)."""
+    """Serve ``site_dir``; with ``watch``, rebuild ``build`` on edits and reload the browsers
+    (live)."""
     stop = threading.Event()
-    if watch and root is not None:
+    if watch and build is not None:
         from .preview import state
         from .preview import watch as watching
         from .preview.live import handler_for
 
         preview = state.Preview()
         handler = handler_for(preview)
-        rebuilder = watching.Rebuilder(root, site_dir, data_dir, preview, affected_languages)
+        rebuilder = watching.Rebuilder(build, site_dir, preview, affected_languages)
         threading.Thread(target=watching.watch, args=(rebuilder, stop), daemon=True).start()
     server = Server((host, port), functools.partial(handler, directory=str(site_dir)))
     print(f"serving the site at http://{host}:{port}/ (Ctrl+C stops)")

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import build_one, copy_project, run_roadmap
-from tests.visits import VISIT_FIXTURES, InBackground, launch, wanted
+from tests.visits import InBackground, launch, wanted
 
-# A test's tier follows from the fixtures it uses: `make test-fast` runs the tests with none of
-# these markers (no site build, browser, publishing or command run on a copy of the project);
-# `make test` runs them all.
-TIERS = {
+# The fixtures that make a test slow, and the marker a test using one carries (written on the
+# test or its module, where a reader sees it): `make test-fast` leaves out every test with
+# one of these markers. The check below only makes sure none is forgotten, so that the quick
+# loop never builds a site or starts a browser by surprise.
+SLOW = {
     "site": "build",
     "editions": "build",
     "server": "build",
@@ -25,8 +26,8 @@ TIERS = {
     "disk_preview": "build",
     "browser": "browser",
     "searched": "browser",
-    **{name: "browser" for name in VISIT_FIXTURES},  # the pages' visits (tests/visits.py)
-    "lighthouse_reports": "browser",  # the session's Chromium, asked for when the session begins
+    "visited": "browser",  # the pages' visits (tests/visits.py)
+    "lighthouse_reports": "browser",
     "project_copy": "commands",  # the `roadmap` command run on a copy: seconds a test
     "member_branch": "commands",
     "history": "publish",
@@ -41,15 +42,29 @@ BOTH_CORES = ("test_properdocs.py", "test_publish.py")
 
 
 def pytest_collection_modifyitems(items):
-    for item in items:
-        for tier in sorted({TIERS[f] for f in getattr(item, "fixturenames", ()) if f in TIERS}):
-            item.add_marker(tier)
-    # The tests that read the visits made in the background go last, when they are made; before
-    # them, the files whose tests keep both cores busy by themselves, so that they run when the
-    # visits are done and no core is left idle; the tests that keep one busy run beside the visits.
+    forgotten = sorted(
+        {
+            f"{item.nodeid.split('[')[0]} uses '{name}': mark it @pytest.mark.{SLOW[name]}"
+            for item in items
+            for name in getattr(item, "fixturenames", ())
+            if name in SLOW and item.get_closest_marker(SLOW[name]) is None
+        }
+        | {
+            f"{item.nodeid.split('[')[0]} uses 'visited': say which with @pytest.mark.visits"
+            for item in items
+            if "visited" in getattr(item, "fixturenames", ())
+            and item.get_closest_marker("visits") is None
+        }
+    )
+    if forgotten:
+        raise pytest.UsageError("\n".join(forgotten))
+    # Why the order changes (2 cores): the tests that read the visits made in the background go
+    # last, when they are made; before them, the files whose tests keep both cores busy by
+    # themselves, so that they run when the visits are done and no core is left idle; the
+    # tests that keep one busy run beside the visits.
     items.sort(
         key=lambda item: (
-            bool(VISIT_FIXTURES.keys() & set(getattr(item, "fixturenames", ()))),
+            item.get_closest_marker("visits") is not None,
             item.path.name in BOTH_CORES,
         )
     )
@@ -150,15 +165,10 @@ def visits_in_background(request):
 
 
 @pytest.fixture(scope="session")
-def desktop_visit(visits_in_background):
-    """section -> its pages as visited on a desktop (tests/visits.py)."""
-    return functools.partial(visits_in_background.result, "desktop")
-
-
-@pytest.fixture(scope="session")
-def phone_visit(visits_in_background):
-    """section -> its pages as visited on a phone (tests/visits.py)."""
-    return functools.partial(visits_in_background.result, "phone")
+def visited(visits_in_background):
+    """(kind, section) -> its pages as visited on a desktop or a phone (tests/visits.py); the
+    test says which kinds it reads with @pytest.mark.visits."""
+    return visits_in_background.result
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ from pathlib import Path
 
 import yaml
 
+from macros.engine import config_file
 from roadmap.i18n import CODES
-from roadmap.project import config_file, copy_sources
+from roadmap.project import copy_sources
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout under test
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -10,18 +10,21 @@ import pytest
 from tests.helpers import KNOWN_WORDS, SECTIONS
 
 
+@pytest.mark.browser
+@pytest.mark.visits("desktop", "phone")
 @pytest.mark.parametrize("device", ("desktop", "phone"))
 @pytest.mark.parametrize("section", SECTIONS)
-def test_every_page_has_no_axe_violation(desktop_visit, phone_visit, section, device):
+def test_every_page_has_no_axe_violation(visited, section, device):
     """Every page on a desktop; on a phone, the rules whose outcome the layout changes on
     every page, all of them on the home page and a side-by-side view (what only a phone
     shows: its drawer, its header). Audited in the one visit of each page on each
     (tests/visits.py)."""
-    visit = desktop_visit if device == "desktop" else phone_visit
-    failures = visit(section).violations
+    failures = visited(device, section).violations
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("code", KNOWN_WORDS)
 def test_search_dialog_with_results_has_no_axe_violation(searched, code):
     """Audited in the search gate's visit of the dialog with its results (tests/visits.search)."""

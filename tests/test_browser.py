@@ -30,6 +30,8 @@ def outside_requests(requests: list[str]) -> list[str]:
     ]
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize(
     "start,target",
     [("fr", "ar"), ("ar", "zh"), ("zh", "en"), ("en", "ru"), ("ru", "es"), ("es", "fr")],
@@ -43,6 +45,8 @@ def test_language_selector_keeps_the_page(page, server, start, target):
     assert page.locator("html").get_attribute("lang") == target
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("code", list(KNOWN_WORDS))
 def test_search_finds_a_word_of_the_language(searched, code):
     """A word typed in the search dialog of the language's home page (tests/visits.search)
@@ -53,6 +57,8 @@ def test_search_finds_a_word_of_the_language(searched, code):
     assert not outside_requests(seen.requests)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_the_search_index_waits_until_the_reader_searches(page, server):
     """Nearly half of a first view was the search index, fetched though most readers never
     search: it is asked for when the search field is first reached, not before."""
@@ -65,6 +71,8 @@ def test_the_search_index_waits_until_the_reader_searches(page, server):
     assert [u for u in page.requests if u.endswith("/ar/search/search_index.json")]
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("code", ["zh", "fr", "ar"])
 def test_a_glossary_term_shows_its_definition_on_tap_and_on_focus(browser, server, code):
     """Not on mouse hover only (WCAG 1.4.13): a tap opens it on a phone, the Tab key on a
@@ -95,6 +103,8 @@ def test_a_glossary_term_shows_its_definition_on_tap_and_on_focus(browser, serve
         context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_search_runs_a_query_pasted_without_a_key(page, server):
     """A paste from the context menu fires `input` but no `keyup`, which Material listens to.
     Also on a slow phone (CPU slowed down), where the index is still loading while one types."""
@@ -106,6 +116,8 @@ def test_search_runs_a_query_pasted_without_a_key(page, server):
     page.locator(".md-search-result__item").first.wait_for(timeout=30000)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_arabic_layout_is_right_to_left_with_a_screenshot(page, server, tmp_path_factory):
     page.goto(f"{server}/ar/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
@@ -117,31 +129,39 @@ def test_arabic_layout_is_right_to_left_with_a_screenshot(page, server, tmp_path
     assert shot.stat().st_size > 20_000
 
 
+@pytest.mark.browser
+@pytest.mark.visits("desktop")
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_request_leaves_localhost(desktop_visit, section):
+def test_no_request_leaves_localhost(visited, section):
     """Every page and a 404 page, heard in their one visit on a desktop (tests/visits.py)."""
-    seen = desktop_visit(section)
+    seen = visited("desktop", section)
     assert len(seen.requests) >= len(seen.urls)  # heard: at least the pages themselves
     assert not outside_requests(seen.requests)
 
 
+@pytest.mark.browser
+@pytest.mark.visits("phone")
 @pytest.mark.parametrize("section", SECTIONS)
-def test_no_page_scrolls_sideways_on_a_phone(phone_visit, section):
+def test_no_page_scrolls_sideways_on_a_phone(visited, section):
     """Without the script as with it (measured in the visit of each page on a phone,
     tests/visits.py): a page wider than the phone scrolls sideways, and in Arabic a late fix
     by the script would shift the whole page (layout shift)."""
-    problems = phone_visit(section).on_phone
+    problems = visited("phone", section).on_phone
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.browser
+@pytest.mark.visits("desktop")
 @pytest.mark.parametrize("section", SECTIONS)
-def test_print_view_holds_the_whole_page(desktop_visit, section):
+def test_print_view_holds_the_whole_page(visited, section):
     """On paper: nothing runs off the sheet sideways, the header, navigation and footer are
     gone (each page printed in its visit on a desktop, tests/visits.py)."""
-    problems = desktop_visit(section).on_paper
+    problems = visited("desktop", section).on_paper
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_print_view_holds_the_whole_timeline(page, server):
     page.goto(f"{server}/en/roadmap/")
     page.emulate_media(media="print")
@@ -165,6 +185,8 @@ TIMELINE_TEXT = """() => {
 }"""
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("code", ["en", "ar", "zh"])
 def test_timeline_labels_are_legible_and_whole(browser, server, code, width):

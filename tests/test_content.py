@@ -7,6 +7,8 @@ import urllib.error
 import urllib.request
 from decimal import Decimal
 
+import pytest
+
 from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_money
 from roadmap.model import load_roadmap
@@ -14,6 +16,7 @@ from roadmap.serve import affected_languages
 from tests.helpers import ROOT, pages, read
 
 
+@pytest.mark.build
 def test_every_item_has_its_anchor_in_every_language(site):
     roadmap = load_roadmap(ROOT / "data")
     expected = {
@@ -30,6 +33,7 @@ def test_every_item_has_its_anchor_in_every_language(site):
             assert set(ids) <= present, (code, page, set(ids) - present)
 
 
+@pytest.mark.build
 def test_timeline_drawn_as_svg_with_its_caption_in_every_language(site):
     for code in CODES:
         html = (site / code / "roadmap" / "index.html").read_text(encoding="utf-8")
@@ -38,6 +42,7 @@ def test_timeline_drawn_as_svg_with_its_caption_in_every_language(site):
         assert len(re.findall(r'<svg class="tl-track"', html)) > 5  # the bars: SVG, no script
 
 
+@pytest.mark.build
 def test_each_timeline_row_uses_the_grid_its_chart_draws_once(site):
     for code in CODES:
         for page in ("roadmap", "workplan"):
@@ -51,6 +56,7 @@ def test_each_timeline_row_uses_the_grid_its_chart_draws_once(site):
             assert html.count("<line ") == 2 * axis, (code, page)  # and once more, for the rows
 
 
+@pytest.mark.build
 def test_resource_totals_add_up(site):
     """Each phase's own totals; across phases one-off costs add up, and an annual cost is the
     busiest phase's (phases follow one another: their teams are never paid at once)."""
@@ -91,6 +97,7 @@ def _headings(path):
     ]  # h1 is the title
 
 
+@pytest.mark.build
 def test_page_structure_matches_across_languages(site):
     for en_page in pages(site / "en"):
         rel = en_page.relative_to(site / "en")
@@ -99,6 +106,7 @@ def test_page_structure_matches_across_languages(site):
             assert _headings(site / code / rel) == reference, (code, rel)
 
 
+@pytest.mark.build
 def test_bracket_counts_shown(site):
     for code in CODES:
         group = (site / code / "group" / "index.html").read_text(encoding="utf-8")
@@ -116,6 +124,7 @@ def test_edits_rebuild_only_what_they_touch():
     assert affected_languages([ROOT / "data" / "phases.yml"], ROOT) == list(CODES)
 
 
+@pytest.mark.build
 def test_serve_command_serves_languages_and_their_404(site):
     from quality.serving import roadmap_serve
 
@@ -132,6 +141,7 @@ def test_serve_command_serves_languages_and_their_404(site):
         assert f"{base}/" in log.read_text()  # it says where it serves
 
 
+@pytest.mark.build
 def test_server_sends_text_gzipped_to_browsers_that_accept_it(server, site):
     """As static hosts do: page weights and Lighthouse measured through it are a reader's."""
     import gzip

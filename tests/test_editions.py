@@ -22,14 +22,14 @@ from openpyxl import load_workbook
 from roadmap import downloads, drafts
 from roadmap.editions import names, outline, printed
 from roadmap.editions import pdf as pdf_edition
+from roadmap.engine import engine
 from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_day
 from roadmap.model import DataError, load_roadmap
-from roadmap.project import read_config
 from roadmap.render import PageError, print_edition
 from roadmap.render.catalogue import PageContext, macro_table
 from roadmap.render.editions import MARKER, megabytes
-from roadmap.render.links import FILE_URLS, Linker, to_file
+from roadmap.render.links import Here, Linker, to_file
 from roadmap.render.print_ids import Part, rewrite
 from tests.helpers import ROOT
 
@@ -39,7 +39,9 @@ ADDRESS = "http://127.0.0.1:8000/{lang}/" + DRAFT.id + "/"  # the site's address
 BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 MAKE = (
     "import sys; from pathlib import Path; from roadmap.editions.make import Request, make; "
-    "make(Request(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3:]))"
+    "from roadmap.build_spec import of_project; "
+    "build = of_project(Path(sys.argv[1]), langs=tuple(sys.argv[4:])); "
+    "make(Request(build, Path(sys.argv[2]), offline=sys.argv[3] == 'offline'))"
 )
 
 
@@ -59,9 +61,8 @@ def other_pdfs(site, tmp_path_factory) -> Path:
 def _made(site: Path, out: Path, langs, *, offline: bool) -> Path:
     for code in langs:
         shutil.copytree(site / code, out / code)
-    make = MAKE if offline else MAKE.replace("sys.argv[3:])", "sys.argv[3:], offline=False)")
     proc = subprocess.run(
-        [sys.executable, "-c", make, str(ROOT), str(out), *langs],
+        [sys.executable, "-c", MAKE, str(ROOT), str(out), "offline" if offline else "", *langs],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -136,13 +137,10 @@ def test_one_document_keeps_item_ids_and_prefixes_shared_ones():
 
 
 def test_the_offline_copy_links_files_not_folders():
-    token = FILE_URLS.set(True)
-    try:
-        assert Linker("roadmap.md").href("workplan.md", "A1.3") == "workplan.html#A1.3"
-        assert Linker("roadmap.md").href("roadmap.md") == "roadmap.html"
-        assert to_file("workplan.md", "downloads/workplan.csv") == "downloads/workplan.csv"
-    finally:
-        FILE_URLS.reset(token)
+    offline = Here("roadmap.md", file_urls=True)
+    assert Linker(offline).href("workplan.md", "A1.3") == "workplan.html#A1.3"
+    assert Linker(offline).href("roadmap.md") == "roadmap.html"
+    assert to_file(Here("workplan.md", True), "downloads/workplan.csv") == "downloads/workplan.csv"
     assert Linker("roadmap.md").href("workplan.md", "A1.3") == "../workplan/#A1.3"
     assert to_file("workplan.md", "downloads/workplan.csv") == "../downloads/workplan.csv"
 
@@ -155,6 +153,7 @@ def test_sizes_read_in_each_language():
 # --- the PDF ------------------------------------------------------------------------------------
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_font_of_the_pdf_is_embedded(editions, lang):
     rows = poppler("pdffonts", str(pdf_of(editions, lang))).splitlines()[2:]
@@ -163,6 +162,7 @@ def test_every_font_of_the_pdf_is_embedded(editions, lang):
     assert "Noto" in "\n".join(rows)  # Debian's Noto fonts, nothing fetched
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_fonts_are_subset_and_named_few_and_small(editions, lang):
     """No Type 3 fonts (Chromium's fallback for CFF outlines: 303 unnamed ones, 2.2 MB, in the
@@ -176,6 +176,7 @@ def test_pdf_fonts_are_subset_and_named_few_and_small(editions, lang):
         assert pdf.stat().st_size < 1_800_000
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_text_gives_the_draft_title_in_its_script_and_order(editions, lang):
     first = " ".join(text_of(pdf_of(editions, lang), 1).split())
@@ -186,10 +187,11 @@ def test_pdf_text_gives_the_draft_title_in_its_script_and_order(editions, lang):
     assert ADDRESS.format(lang=lang) in first  # the masthead's permanent address
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_holds_every_page_in_reading_order(editions, lang):
     pdf = pdf_of(editions, lang)
-    nav = read_config(lang, ROOT)["nav"]
+    nav = engine().read_config(ROOT, lang)["nav"]
     assert page_count(pdf) > len(nav)  # the masthead, then each page from a new sheet
     # Arabic compared by its letters alone: pdftotext reorders the Latin ('BBNJ') and the
     # punctuation inside a line of Arabic, not the Arabic words
@@ -204,6 +206,7 @@ def test_pdf_holds_every_page_in_reading_order(editions, lang):
     assert -1 not in where and where == sorted(where), list(zip(nav, where, strict=True))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_has_a_running_header_and_page_numbers(editions, lang):
     pdf = pdf_of(editions, lang)
@@ -213,6 +216,7 @@ def test_pdf_has_a_running_header_and_page_numbers(editions, lang):
     assert squeezed(DRAFT.title.get(lang)) in squeezed(page)  # the running header
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_keeps_item_ids_as_destinations_and_shows_links_as_addresses(editions, lang):
     pdf = pdf_of(editions, lang)
@@ -222,6 +226,7 @@ def test_pdf_keeps_item_ids_as_destinations_and_shows_links_as_addresses(edition
     assert squeezed(ADDRESS.format(lang=lang) + "downloads/roadmap.json") in squeezed(text_of(pdf))
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_page_of_each_pdf_turns_into_an_image(editions, lang, tmp_path):
     """Looked at when the edition was made (the timeline page): see bench/README.md."""
@@ -244,6 +249,8 @@ def test_a_page_of_each_pdf_turns_into_an_image(editions, lang, tmp_path):
 A4_TEXT_WIDTH = 672  # CSS pixels between the margins of print.css: 210 mm - 2 x 16 mm
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_print_edition_fits_the_paper(site, browser, tmp_path, lang):
     """Nothing is wider than the sheet: Chromium would shrink every page of the PDF to fit it."""
@@ -252,7 +259,7 @@ def test_print_edition_fits_the_paper(site, browser, tmp_path, lang):
     html = printed.write(
         site / lang,
         tmp_path / "print.html",
-        read_config(lang, ROOT)["nav"],
+        engine().read_config(ROOT, lang)["nav"],
         load_roadmap(ROOT / "data"),
         lambda styles: print_edition.Edition(lang, DRAFT, ADDRESS.format(lang=lang), styles),
     )
@@ -272,6 +279,7 @@ def test_print_edition_fits_the_paper(site, browser, tmp_path, lang):
 # --- the pages that announce them ---------------------------------------------------------------
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_cite_box_and_downloads_link_both_with_their_size(editions, lang):
     page = (editions / lang / "workplan/index.html").read_text("utf-8")
@@ -282,6 +290,7 @@ def test_cite_box_and_downloads_link_both_with_their_size(editions, lang):
         assert megabytes((editions / lang / path).stat().st_size, lang) in page
 
 
+@pytest.mark.build
 def test_build_makes_them_on_request(roadmap_build, tmp_path):
     """`roadmap build --pdf --offline`, for a local look (one language: the rest is above)."""
     proc = roadmap_build("build", "--site-dir", str(tmp_path), "--lang", "es", "--pdf", "--offline")
@@ -294,6 +303,8 @@ def test_build_makes_them_on_request(roadmap_build, tmp_path):
 # --- the offline copy -----------------------------------------------------------------------------
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_offline_copy_works_from_disk(editions, browser, tmp_path, lang):
     """Opened from file://: a page, the navigation and search work; nothing leaves the disk."""
@@ -401,6 +412,7 @@ def test_a_deadline_before_its_draft_is_refused_with_file_and_line(tmp_path):
     assert "drafts.yml" in message and "2025-12-01" in message and "after" in message
 
 
+@pytest.mark.build
 def test_each_page_cites_itself_and_its_items_and_prints_its_address(site):
     """Every page: a citation ready to copy; its items each with theirs; on paper, the draft
     and the page's address at the foot of every sheet (an @page margin box)."""
@@ -441,7 +453,7 @@ def test_pdf_outline_titles_equal_the_headings(request, lang):
     editions = request.getfixturevalue("editions" if lang in LANGS else "other_pdfs")
     pdf = pdf_of(editions, lang)
     bookmarks = outline.titles(pdf)
-    nav = list(read_config(lang, ROOT)["nav"])
+    nav = list(engine().read_config(ROOT, lang)["nav"])
     edition = printed.write(
         editions / lang,
         editions.parent / f"check-{lang}.html",
@@ -457,17 +469,19 @@ def test_pdf_outline_titles_equal_the_headings(request, lang):
         assert " ".join(page.select_one("article h1").get_text().split()) in bookmarks, src
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_pdf_contents_give_the_page_of_each_section(editions, lang):
     pdf = pdf_of(editions, lang)
     pages = pdf_edition.contents_pages(pdf)
-    assert len(pages) == len(read_config(lang, ROOT)["nav"])
+    assert len(pages) == len(engine().read_config(ROOT, lang)["nav"])
     first = squeezed(text_of(pdf, 1))
     for number in pages.values():
         assert number in first
     assert sorted(map(int, pages.values())) == list(map(int, pages.values()))  # reading order
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_sheet_of_the_pdf_gives_the_draft_and_its_address(editions, lang):
     pdf = pdf_of(editions, lang)
@@ -507,6 +521,7 @@ def test_the_workbook_holds_every_table_in_the_language_with_real_dates(tmp_path
     assert path.read_bytes() == before
 
 
+@pytest.mark.build
 def test_the_downloads_list_the_workbook_and_the_tables_of_phases_and_milestones(site):
     for lang in CODES:
         page = BeautifulSoup((site / lang / "cite/index.html").read_text(), "html.parser")
@@ -516,6 +531,8 @@ def test_the_downloads_list_the_workbook_and_the_tables_of_phases_and_milestones
             assert (site / lang / "downloads" / downloads.NAMES[key]).stat().st_size > 0
 
 
+@pytest.mark.browser
+@pytest.mark.build
 @pytest.mark.parametrize("lang", ["ar", "zh"])
 def test_a_printed_page_gives_the_draft_and_its_address_on_every_sheet(site, browser, lang):
     """A page printed from the browser: not only its last sheet (the cite box) says which

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from bs4 import BeautifulSoup
 
 from roadmap.i18n import CODES, t
@@ -43,6 +44,7 @@ def test_the_status_of_the_text_is_said_one_way():
     assert [title for title in later if "zero draft" in title] == []
 
 
+@pytest.mark.build
 def test_the_status_is_said_the_same_way_on_every_page(site):
     for code in CODES:
         status = _status(code)
@@ -77,6 +79,7 @@ def _mark(code: str) -> str:
     return f"({t(code, 'illustrative.mark')})"
 
 
+@pytest.mark.build
 def test_invented_dates_and_figures_are_marked_wherever_they_appear(site):
     """Tables, the timeline and the cite box mark each invented date or figure; real ones
     (the sessions of the Preparatory Commission) are not marked."""
@@ -106,6 +109,7 @@ def test_invented_dates_and_figures_are_marked_wherever_they_appear(site):
         assert mark in cite.get_text(" "), code
 
 
+@pytest.mark.build
 def test_terms_of_reference_paragraphs_have_citable_anchors_in_every_language(site):
     english = [
         a

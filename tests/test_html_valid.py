@@ -7,7 +7,11 @@ import json
 import re
 import subprocess
 
+import pytest
+
 from quality.tools import VNU_JAR, java, npm_file
+
+pytestmark = pytest.mark.build
 
 # Errors we cannot fix, each with why. A message is skipped only if its text AND the markup it
 # points at both match; a skip that no longer matches anything fails the test, so it goes.

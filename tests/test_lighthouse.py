@@ -11,6 +11,8 @@ import pytest
 
 from quality import lighthouse
 
+pytestmark = pytest.mark.browser
+
 MINIMUM = {name: 0.95 for name in lighthouse.GATED}
 
 

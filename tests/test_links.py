@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from quality import fragments
 from quality.serving import served
 from roadmap.serve import Handler
@@ -45,6 +47,7 @@ def _site_url(site) -> str:
     return canonical.group(1).removesuffix("en/")
 
 
+@pytest.mark.build
 def test_every_link_and_anchor_resolves(site, tmp_path):
     # Canonical and language links are absolute, to the site's own address: a copy where that
     # address is the test server's lets LinkChecker follow them too.
@@ -94,6 +97,7 @@ def test_every_link_and_anchor_resolves(site, tmp_path):
     assert not [row["url"] for row in rows if row["url"].startswith(_site_url(site))]
 
 
+@pytest.mark.build
 def test_every_fragment_names_an_id_on_its_page(site):
     problems, checked = fragments.broken(site, _site_url(site))
     assert not problems, f"{len(problems)} fragments name no id:\n" + "\n".join(problems)

@@ -47,6 +47,7 @@ def member_branch(tmp_path) -> tuple[Path, dict[tuple[str, str], str]]:
     return repo, before
 
 
+@pytest.mark.commands
 def test_the_contributing_example_passes_the_check_and_is_reported(member_branch):
     repo, before = member_branch
     check = run_roadmap("--project", str(repo), "check")
@@ -78,6 +79,7 @@ def test_the_contributing_example_passes_the_check_and_is_reported(member_branch
     )  # the English before and after
 
 
+@pytest.mark.commands
 @pytest.mark.publish
 def test_publishing_the_branch_is_refused_unless_allowed_and_then_says_so(member_branch):
     repo, _ = member_branch
@@ -112,6 +114,7 @@ def test_publishing_the_branch_is_refused_unless_allowed_and_then_says_so(member
     )
 
 
+@pytest.mark.commands
 def test_three_mistakes_in_three_files_and_two_layers_are_reported_in_one_check(project_copy):
     """A wrong date (the file's shape), a funding source that does not exist (a rule across files)
     and a reference to no item (a page): one run, all three, so one round on GitHub."""
@@ -152,6 +155,8 @@ def disk_preview(tmp_path_factory) -> Path:
     return out
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_the_preview_opens_from_disk_with_links_languages_and_search(browser, disk_preview):
     """A reviewer unzips the pull request's preview and opens index.html: no server."""
     from tests.helpers import KNOWN_WORDS

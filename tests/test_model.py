@@ -336,6 +336,7 @@ def test_project_quotations_of_the_agreement_are_checked(tmp_path):
     ]
 
 
+@pytest.mark.commands
 def test_a_page_that_misquotes_an_article_fails_the_check_with_its_line(project_copy):
     """`roadmap check` compares quotations in pages too: the misquotation of Article 13 that a
     page once carried ("as appropriate" added) is an error at its line, in any language."""

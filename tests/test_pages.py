@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from roadmap.checks.pages import check_pages
 from roadmap.model import load_roadmap
 from roadmap.render import brackets
@@ -21,6 +23,7 @@ def test_our_pages_are_clean_in_every_language():
     assert [str(p) for p in problems] == []
 
 
+@pytest.mark.commands
 def test_every_page_mistake_is_reported_in_one_run(project_copy):
     docs = project_copy / "docs"
     fr = docs / "fr" / "group.md"
@@ -80,6 +83,8 @@ def test_every_page_mistake_is_reported_in_one_run(project_copy):
     assert verbose.returncode == 1
 
 
+@pytest.mark.build
+@pytest.mark.commands
 def test_untranslated_page_is_a_warning_and_the_build_refuses_page_mistakes(
     project_copy, tmp_path, roadmap_build
 ):
@@ -101,6 +106,7 @@ def test_untranslated_page_is_a_warning_and_the_build_refuses_page_mistakes(
     assert not out.exists(), "nothing is built when a page has a mistake"
 
 
+@pytest.mark.commands
 def test_headings_in_another_order_or_level_are_named(project_copy):
     es = project_copy / "docs" / "es" / "group.md"
     headings = [
@@ -144,6 +150,7 @@ def test_unmatched_brackets_skip_code_and_complete_passages():
     assert brackets.unmatched("[[open") == [(0, "[[")]
 
 
+@pytest.mark.commands
 def test_macros_of_mkdocs_macros_and_front_matter_variables_are_known(project_copy):
     page = project_copy / "docs" / "en" / "participate.md"
     page.write_text(
@@ -161,16 +168,17 @@ def test_macros_of_mkdocs_macros_and_front_matter_variables_are_known(project_co
     assert [str(p) for p in check_pages(project_copy, load_roadmap(project_copy / "data"))] == []
 
 
+@pytest.mark.commands
 def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path):
     """The preview's rebuild checks first: the mistake goes to the terminal and the browser."""
+    from roadmap.build_spec import of_project
     from roadmap.preview.state import Preview
     from roadmap.preview.watch import Rebuilder
     from roadmap.serve import affected_languages
 
     site, said, preview = tmp_path / "site", [], Preview()
-    rebuilder = Rebuilder(
-        project_copy, site, project_copy / "data", preview, affected_languages, report=said.append
-    )
+    build = of_project(project_copy)
+    rebuilder = Rebuilder(build, site, preview, affected_languages, report=said.append)
     page = project_copy / "docs" / "es" / "cite.md"
     edit(page, "\n", '\n{{ ref("A9.9") }}\n')
     rebuilder.rebuild([page])
@@ -181,6 +189,7 @@ def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path):
     assert not site.exists()
 
 
+@pytest.mark.commands
 def test_a_page_without_macros_is_still_checked_for_headings_and_brackets(project_copy):
     page = project_copy / "docs" / "en" / "participate.md"
     page.write_text(
@@ -199,6 +208,7 @@ def test_a_page_without_macros_is_still_checked_for_headings_and_brackets(projec
     assert any(p.startswith(f"docs/en/participate.md:{end}: '[[' opens") for p in problems)
 
 
+@pytest.mark.commands
 def test_arabic_and_chinese_headings_follow_english_and_ids_are_unique(project_copy):
     docs = project_copy / "docs"
     for code in ("ar", "zh"):
@@ -223,6 +233,7 @@ def test_arabic_and_chinese_headings_follow_english_and_ids_are_unique(project_c
     ) in problems
 
 
+@pytest.mark.commands
 def test_paragraph_anchors_are_the_same_in_every_language(project_copy):
     """The terms of reference's paragraphs are cited by #tor-<n>: a translation keeps each."""
     page = project_copy / "docs" / "ru" / "group.md"

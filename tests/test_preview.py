@@ -42,6 +42,8 @@ def _open(browser, url: str):
     return page
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_an_edit_appears_in_the_open_page_by_itself(browser, preview):
     project, base = preview
     page = _open(browser, f"{base}/fr/group/")
@@ -84,6 +86,7 @@ def _generation(base: str) -> int:
     return json.loads(_fetch(f"{base}{LIVE_PATH}?since=-1"))["generation"]
 
 
+@pytest.mark.build
 def test_reading_the_sources_starts_no_rebuild(preview):
     """Watchdog reports files being read too; a build reads every source, so a rebuild on
     those would start another one, without end."""
@@ -125,6 +128,8 @@ def test_an_edit_renders_again_the_pages_that_show_it(tmp_path):
     assert quick_plan([ROOT / "data/phases.yml"], ROOT, site) is None
 
 
+@pytest.mark.browser
+@pytest.mark.build
 def test_a_mistake_is_shown_over_the_last_good_page_until_fixed(browser, preview):
     project, base = preview
     page = _open(browser, f"{base}/fr/roadmap/")
@@ -144,6 +149,7 @@ def test_a_mistake_is_shown_over_the_last_good_page_until_fixed(browser, preview
     page.close()
 
 
+@pytest.mark.build
 def test_the_built_site_has_no_live_reload(site):
     """The script is added by the preview server to what it sends, never written into a page."""
     carriers = [

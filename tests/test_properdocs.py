@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.engine import config_file
 from roadmap.i18n import CODES
-from roadmap.project import config_file
 from tests.helpers import ROOT, pages
+
+pytestmark = pytest.mark.build
 
 PROPERDOCS = ROOT / ".venv-properdocs" / "bin" / "properdocs"
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')

@@ -71,6 +71,7 @@ def scratch(history, tmp_path) -> Path:
     return dest
 
 
+@pytest.mark.publish
 def test_publish_reports_progress_per_language_and_a_summary(history):
     out = history["output"]
     for code in CODES:
@@ -78,6 +79,7 @@ def test_publish_reports_progress_per_language_and_a_summary(history):
     assert "published draft-3 in 6 languages" in out
 
 
+@pytest.mark.publish
 def test_every_file_of_earlier_drafts_is_byte_identical_afterwards(history):
     snaps = history["snapshots"]
     for number, later in ((1, 2), (1, 3), (2, 3)):
@@ -92,6 +94,7 @@ def test_every_file_of_earlier_drafts_is_byte_identical_afterwards(history):
         assert after == before, f"draft-{number} changed when draft-{later} was published"
 
 
+@pytest.mark.publish
 def test_pushed_branch_and_tags_are_on_the_remote(history):
     origin, repo = history["origin"], history["repo"]
     assert gitrepo.rev(origin, "refs/heads/gh-pages") == gitrepo.rev(repo, "refs/heads/gh-pages")
@@ -100,6 +103,7 @@ def test_pushed_branch_and_tags_are_on_the_remote(history):
     assert sh(repo, "git", "log", "-1", "--format=%s", "draft-2").strip() == "Revised draft"
 
 
+@pytest.mark.publish
 def test_latest_resolves_to_the_newest_draft(history):
     repo = history["repo"]
     for code in CODES:
@@ -112,6 +116,7 @@ def test_latest_resolves_to_the_newest_draft(history):
     assert '<html lang="fr"' in redirect
 
 
+@pytest.mark.publish
 def test_root_has_the_chooser_and_a_404_with_a_way_back(history):
     repo = history["repo"]
     chooser = soup(read(repo, "index.html"))
@@ -120,6 +125,7 @@ def test_root_has_the_chooser_and_a_404_with_a_way_back(history):
     assert hrefs(not_found) >= {f"/{c}/" for c in CODES}
 
 
+@pytest.mark.publish
 def test_republishing_a_draft_is_refused_and_changes_nothing(scratch):
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     proc = publish(scratch, "draft-3")
@@ -130,6 +136,7 @@ def test_republishing_a_draft_is_refused_and_changes_nothing(scratch):
     assert gitrepo.rev(scratch, "refs/heads/gh-pages") == before
 
 
+@pytest.mark.publish
 def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
@@ -148,6 +155,7 @@ def test_a_broken_language_build_leaves_the_branch_unchanged(scratch):
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
 
 
+@pytest.mark.publish
 def test_a_page_mistake_is_refused_before_building(scratch):
     before = gitrepo.rev(scratch, "refs/heads/gh-pages")
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
@@ -165,6 +173,7 @@ def test_a_page_mistake_is_refused_before_building(scratch):
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
 
 
+@pytest.mark.publish
 def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
     """Three languages are committed to the branch when the fourth fails: all are undone.
     (Without the PDFs and offline copies, which play no part in it.)"""
@@ -195,6 +204,7 @@ def test_a_failure_while_deploying_puts_the_branch_back(scratch, monkeypatch):
     assert gitrepo.rev(scratch, "refs/tags/draft-4") is None
 
 
+@pytest.mark.publish
 def test_uncommitted_changes_and_a_local_address_are_refused(scratch):
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
     proc = publish(scratch, "draft-4")
@@ -219,6 +229,7 @@ def _refs(repo: Path) -> str:
     )
 
 
+@pytest.mark.publish
 def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_path):
     """Two clones publish the same draft at the same time: one wins, the other is told so and
     its clone and the remote stay as they were (the winner's draft on the remote). Both run
@@ -268,6 +279,7 @@ def test_two_publishers_at_once_one_publishes_the_other_is_refused(history, tmp_
     assert remote == mine  # the remote holds the winner's draft, whole
 
 
+@pytest.mark.publish
 def test_a_second_publish_in_the_same_clone_is_refused(scratch):
     add_draft(scratch, 4, "Fourth draft", "2026-02-01")
     commit(scratch, "Draft 4")
@@ -281,6 +293,7 @@ def test_a_second_publish_in_the_same_clone_is_refused(scratch):
     assert _refs(scratch) == before and lock.exists()  # the running one's lock is left alone
 
 
+@pytest.mark.publish
 def test_outdated_translations_are_refused_then_published_with_notices(scratch):
     """Draft 2 edited English and drafts 2 to 4 have English titles only: the gate lists them.
     (Published without the PDFs and offline copies, tests/publish_without_editions.py.)"""
@@ -306,6 +319,7 @@ def test_outdated_translations_are_refused_then_published_with_notices(scratch):
     assert "data/drafts.yml#draft-4.title" in status and "docs/en/roadmap.md#_top" in status
 
 
+@pytest.mark.publish
 def test_verify_passes_then_names_a_tampered_file(scratch):
     proc = run_roadmap("--project", str(scratch), "verify")
     assert proc.returncode == 0, proc.stderr
@@ -322,6 +336,7 @@ def test_verify_passes_then_names_a_tampered_file(scratch):
     assert "draft-2: " in proc.stdout  # the other drafts still check out
 
 
+@pytest.mark.publish
 def test_manifest_lists_every_file_of_the_draft_with_its_sha256(history):
     import hashlib
 
@@ -334,6 +349,7 @@ def test_manifest_lists_every_file_of_the_draft_with_its_sha256(history):
     assert listed[path] == hashlib.sha256(gitrepo.git(repo, "show", f"gh-pages:{path}")).hexdigest()
 
 
+@pytest.mark.publish
 def test_changes_page_lists_exactly_the_changes_made(history):
     repo = history["repo"]
     page = soup(read(repo, "en/draft-2/changes/index.html"))
@@ -357,12 +373,14 @@ def test_changes_page_lists_exactly_the_changes_made(history):
     assert "premier projet" in first.select("p.roadmap-changes-none")[0].text.lower()
 
 
+@pytest.mark.publish
 def test_changes_page_in_chinese_redlines_words(history):
     page = soup(read(history["repo"], "zh/draft-2/changes/index.html"))
     assert page.select("div.roadmap-change--removed")
     assert "150,000" in page.get_text()
 
 
+@pytest.mark.publish
 def test_cite_box_gives_the_permanent_address_of_the_draft(history):
     repo = history["repo"]
     for code in ("fr", "ar"):
@@ -376,6 +394,7 @@ def test_cite_box_gives_the_permanent_address_of_the_draft(history):
     assert box.find("code").text == f"{SITE_URL}en/draft-3/"
 
 
+@pytest.mark.publish
 def test_items_have_the_same_permalink_in_every_language(history):
     repo = history["repo"]
     for code in CODES:
@@ -385,6 +404,7 @@ def test_items_have_the_same_permalink_in_every_language(history):
         assert {"P1", "P1.O1", "P1.M1", "P2"} <= ids(road)
 
 
+@pytest.mark.publish
 def test_downloads_of_each_draft_and_language(history):
     repo = history["repo"]
     data = json.loads(read(repo, "en/draft-2/downloads/roadmap.json"))
@@ -404,6 +424,7 @@ def test_downloads_of_each_draft_and_language(history):
     assert {"../downloads/roadmap.json", "../downloads/resources.csv"} <= links
 
 
+@pytest.mark.publish
 def test_every_draft_carries_its_pdf_and_offline_copy_in_every_language(history):
     """Beside each draft, covered by its manifest, linked from its pages with their size."""
     import zipfile
@@ -441,6 +462,7 @@ def manifest_paths(repo: Path, draft: str) -> list[str]:
     return [line[66:] for line in read(repo, f"manifests/{draft}.sha256").splitlines()]
 
 
+@pytest.mark.publish
 def test_verify_names_a_tampered_pdf(scratch):
     from roadmap.editions import names
 
@@ -476,6 +498,8 @@ def reader(browser):
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_server):
     errors: list[str] = []
     reader.on("pageerror", lambda error: errors.append(str(error)))
@@ -494,6 +518,8 @@ def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_se
     assert not errors  # the theme's banner script failed on `new URL` of a relative address
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 @pytest.mark.parametrize(
     "path,item",
     [
@@ -533,12 +559,15 @@ def test_a_link_to_an_old_drafts_item_shows_the_notice_beside_it_without_script(
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 def test_an_old_drafts_item_notice_leads_to_the_item_in_the_latest_draft(reader, published_server):
     reader.goto(f"{published_server}/ru/draft-1/workplan/#A1.2")
     reader.locator(".roadmap-newer--item:visible a").click()
     reader.wait_for_url(f"{published_server}/ru/draft-3/workplan/#A1.2")
 
 
+@pytest.mark.publish
 def test_published_drafts_show_readers_no_source_lines(history, tmp_path):
     """Items link to their line in data/ in previews and pull requests (test_site.py), not in
     a published draft's pages nor in its search index; the page's edit action stays."""
@@ -558,6 +587,8 @@ def test_published_drafts_show_readers_no_source_lines(history, tmp_path):
             assert not [text for text in texts if line.search(text)], index
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 def test_version_selector_lists_newest_first_and_keeps_the_page(reader, published_server):
     reader.goto(f"{published_server}/fr/draft-1/resources/")
     selector = reader.locator(".md-version")
@@ -571,6 +602,8 @@ def test_version_selector_lists_newest_first_and_keeps_the_page(reader, publishe
     reader.wait_for_url(f"{published_server}/fr/draft-3/resources/")
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 @pytest.mark.parametrize("width", [320, 360])
 @pytest.mark.parametrize("code", ["ar", "zh", "fr"])
 def test_selectors_fit_a_phone_and_a_tap_keeps_the_page(browser, published_server, code, width):
@@ -600,6 +633,8 @@ def test_selectors_fit_a_phone_and_a_tap_keeps_the_page(browser, published_serve
     context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 def test_language_selector_keeps_the_draft_and_the_page(reader, published_server):
     reader.goto(f"{published_server}/en/draft-2/roadmap/")
     reader.locator(".md-header__option .md-select").hover()
@@ -608,6 +643,8 @@ def test_language_selector_keeps_the_draft_and_the_page(reader, published_server
     assert reader.evaluate("getComputedStyle(document.body).direction") == "rtl"
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 def test_language_root_redirects_to_the_latest_draft(reader, published_server):
     reader.goto(f"{published_server}/zh/")
     reader.wait_for_url(f"{published_server}/zh/draft-3/")
@@ -615,6 +652,7 @@ def test_language_root_redirects_to_the_latest_draft(reader, published_server):
     assert response.status == 404 and "/zh/" in reader.content()
 
 
+@pytest.mark.publish
 def test_serve_published_command_serves_the_branch(history):
     from quality.serving import roadmap_serve
 
@@ -626,6 +664,8 @@ def test_serve_published_command_serves_the_branch(history):
 # --- the gates on what only a published branch has --------------------------------------
 
 
+@pytest.mark.browser
+@pytest.mark.publish
 @pytest.mark.parametrize(
     "path",
     [
@@ -650,6 +690,7 @@ def test_published_pages_have_no_axe_violation(browser, published_server, path):
     assert not found, "\n".join(found)
 
 
+@pytest.mark.publish
 def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
     from quality.tools import VNU_JAR, java, npm_file

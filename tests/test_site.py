@@ -7,8 +7,12 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import pytest
+
 from roadmap.i18n import CODES, DEFAULT, LANGUAGES, t
 from tests.helpers import KNOWN_WORDS, ROOT, pages, read
+
+pytestmark = pytest.mark.build
 
 EXTERNAL_ATTRS = {"link": "href", "script": "src", "img": "src", "iframe": "src", "source": "src"}
 
@@ -138,9 +142,9 @@ def test_every_page_has_a_description_of_its_own(site):
 
 
 def _repository() -> dict:
-    from roadmap.project import read_config
+    from roadmap.engine import engine
 
-    return read_config("en", ROOT)["extra"]["repository"]
+    return engine().read_config(ROOT, "en")["extra"]["repository"]
 
 
 def test_every_page_edit_link_opens_its_own_source(site):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from roadmap.i18n import t
 from tests.helpers import read
+
+pytestmark = [pytest.mark.build, pytest.mark.commands]
 
 
 def test_untranslated_page_shows_english_under_a_notice(project_copy, tmp_path, mkdocs_build):

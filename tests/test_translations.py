@@ -8,6 +8,7 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from roadmap.i18n import CODES, DEFAULT, STRINGS_DIR
@@ -66,6 +67,7 @@ def test_every_unit_of_the_real_content_is_listed_in_every_language():
 # --- freshness -------------------------------------------------------------------------------
 
 
+@pytest.mark.commands
 def test_an_english_edit_outdates_exactly_its_five_translations(project_copy):
     before = settle(project_copy)
     change_english(project_copy)
@@ -81,6 +83,7 @@ def test_an_english_edit_outdates_exactly_its_five_translations(project_copy):
     assert {lang for lang, _ in only_fr} == {"fr"}
 
 
+@pytest.mark.commands
 def test_an_outdated_translation_shows_how_its_english_changed(project_copy):
     """The record keeps a fingerprint only: the English before is found in git's history."""
     from tests.helpers import commit_all
@@ -98,6 +101,7 @@ def test_an_outdated_translation_shows_how_its_english_changed(project_copy):
     assert "of [-recognized-]{+proven+} excellence" in summary.stdout
 
 
+@pytest.mark.commands
 def test_a_translation_written_with_its_english_is_unreviewed_not_outdated(project_copy):
     before = settle(project_copy)
     path = project_copy / "docs/en/group.md"
@@ -113,6 +117,7 @@ def test_a_translation_written_with_its_english_is_unreviewed_not_outdated(proje
     assert re.search(r"unreviewed +docs/en/group\.md#added", text) and "English changed" not in text
 
 
+@pytest.mark.commands
 def test_the_reviewed_label_records_only_what_the_branch_wrote(project_copy):
     """`roadmap translations reviewed --since REF`: what the pull request's label runs."""
     from tests.helpers import commit_all
@@ -136,6 +141,7 @@ def test_the_reviewed_label_records_only_what_the_branch_wrote(project_copy):
     assert proc.returncode == 1 and "nope names no commit" in proc.stderr
 
 
+@pytest.mark.commands
 def test_marking_makes_one_translation_current_and_leaves_the_others(project_copy):
     settle(project_copy)
     change_english(project_copy)
@@ -154,6 +160,7 @@ def test_marking_makes_one_translation_current_and_leaves_the_others(project_cop
     ]
 
 
+@pytest.mark.commands
 def test_editing_a_translation_alone_changes_nothing(project_copy):
     before = settle(project_copy)
     edit(project_copy / "docs/fr/group.md", "Les experts devraient", "Les experts doivent")
@@ -163,6 +170,7 @@ def test_editing_a_translation_alone_changes_nothing(project_copy):
     assert states(project_copy)[("es", SECTION)] == "outdated"
 
 
+@pytest.mark.commands
 def test_a_text_without_translation_is_missing_and_cannot_be_marked(project_copy):
     before = settle(project_copy)
     path = project_copy / "data/phases.yml"  # the French title of P1 taken away
@@ -187,6 +195,7 @@ def test_sections_are_cut_at_headings_with_ids():
 # --- glossary terms --------------------------------------------------------------------------
 
 
+@pytest.mark.commands
 def test_a_translation_without_the_glossary_term_is_a_warning_with_its_line(project_copy):
     path = project_copy / "data/phases.yml"
     edit(
@@ -213,6 +222,7 @@ def test_a_translation_without_the_glossary_term_is_a_warning_with_its_line(proj
     assert "Clearing-House" not in run_roadmap("--project", str(project_copy), "check").stdout
 
 
+@pytest.mark.commands
 def test_a_page_section_without_the_term_is_reported_and_can_be_excepted(project_copy):
     page = project_copy / "docs/fr/group.md"
     edit(page, "la première réunion de la Conférence des Parties", "la première réunion des États")
@@ -325,6 +335,7 @@ def _refused(project: Path, xlf: Path, *expected: str) -> str:
     return proc.stderr
 
 
+@pytest.mark.commands
 def test_the_export_holds_every_unit_valid_against_the_xliff_schema(project_copy, tmp_path):
     tree = _export(project_copy, tmp_path / "fr.xlf")
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
@@ -362,6 +373,7 @@ def test_the_export_holds_every_unit_valid_against_the_xliff_schema(project_copy
     assert "state: current" in note
 
 
+@pytest.mark.commands
 def test_each_state_is_told_and_an_outdated_unit_carries_its_english_before(project_copy, tmp_path):
     project = _committed(project_copy)
     old_title = "Initial phase: establishment and minimum viable platform"
@@ -406,6 +418,7 @@ def test_each_state_is_told_and_an_outdated_unit_carries_its_english_before(proj
     assert current.find(f"{{{XLF}}}target").get("state") == "translated"
 
 
+@pytest.mark.commands
 def test_a_round_trip_through_po_keeps_every_unit_and_id(project_copy, tmp_path):
     from translate.convert import po2xliff, xliff2po
     from translate.storage import po as pofile
@@ -431,6 +444,7 @@ def test_a_round_trip_through_po_keeps_every_unit_and_id(project_copy, tmp_path)
     assert "0 texts written" in proc.stdout and _snapshot(project_copy) == before
 
 
+@pytest.mark.commands
 def test_an_untouched_export_imports_as_no_change(project_copy, tmp_path):
     before = _snapshot(project_copy)
     xlf = tmp_path / "fr.xlf"
@@ -441,6 +455,7 @@ def test_an_untouched_export_imports_as_no_change(project_copy, tmp_path):
     assert _snapshot(project_copy) == before
 
 
+@pytest.mark.commands
 def test_a_translators_file_changes_only_its_targets_and_records_them(project_copy, tmp_path):
     project = _committed(project_copy)
     change_english(project)
@@ -488,6 +503,7 @@ def _edited(tree, xlf: Path, source: str, edit) -> None:
     tree.write(str(xlf), xml_declaration=True, encoding="UTF-8")
 
 
+@pytest.mark.commands
 def test_a_target_with_another_placeholder_is_refused(project_copy, tmp_path):
     """{nombre} for {count} once crashed every build with KeyError: 'nombre'."""
     project = _committed(project_copy)
@@ -501,6 +517,7 @@ def test_a_target_with_another_placeholder_is_refused(project_copy, tmp_path):
     _refused(project, xlf, COUNTED, "lacks '{count}'", "'{nombre}'", "keep the English's tags")
 
 
+@pytest.mark.commands
 def test_a_target_missing_its_closing_brackets_is_refused(project_copy, tmp_path):
     project = _committed(project_copy)
     xlf = tmp_path / "fr.xlf"
@@ -519,6 +536,7 @@ def test_a_target_missing_its_closing_brackets_is_refused(project_copy, tmp_path
     assert f"{BRACKETED}: the target lacks ']]'" in message
 
 
+@pytest.mark.commands
 def test_a_section_whose_heading_id_changed_is_refused(project_copy, tmp_path):
     project = _committed(project_copy)
     xlf = tmp_path / "fr.xlf"
@@ -532,6 +550,7 @@ def test_a_section_whose_heading_id_changed_is_refused(project_copy, tmp_path):
     _refused(project, xlf, BRACKETED, "'{#composition}'")
 
 
+@pytest.mark.commands
 def test_malformed_missing_and_foreign_files_are_refused(project_copy, tmp_path):
     project = _committed(project_copy)
     broken = tmp_path / "broken.xlf"
@@ -549,6 +568,7 @@ def test_malformed_missing_and_foreign_files_are_refused(project_copy, tmp_path)
     _refused(project, xlf, "target-language is 'de'")
 
 
+@pytest.mark.commands
 def test_a_file_over_a_translation_changed_since_is_refused_as_a_conflict(project_copy, tmp_path):
     """An older export re-imported once silently reverted a newer French title."""
     project = _committed(project_copy)
@@ -579,6 +599,7 @@ def test_a_file_over_a_translation_changed_since_is_refused_as_a_conflict(projec
     assert "(révisé)" in path.read_text() and _clean(project)
 
 
+@pytest.mark.commands
 def test_a_file_made_from_older_english_is_refused(project_copy, tmp_path):
     project = _committed(project_copy)
     xlf = tmp_path / "fr.xlf"
@@ -596,6 +617,8 @@ def test_a_file_made_from_older_english_is_refused(project_copy, tmp_path):
 # --- what readers see ------------------------------------------------------------------------
 
 
+@pytest.mark.build
+@pytest.mark.commands
 def test_notice_status_page_and_side_by_side_agree_with_the_command(
     project_copy, tmp_path, mkdocs_build
 ):
@@ -660,6 +683,7 @@ def test_side_by_side_columns_carry_their_language_and_direction():
     assert "[العودة إلى الصفحة](../../x.md)" in view
 
 
+@pytest.mark.build
 def test_the_built_site_agrees_with_the_command_and_the_gate(site):
     """On our real content, whatever its state: a notice at each outdated section the command
     lists and nowhere else, each status page lists what the command does, the publishing gate
@@ -727,6 +751,7 @@ def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
     them) and lists them where the pages announce the draft's files."""
     from translate.storage import tbx, tmx
 
+    from roadmap.build_spec import of_project
     from roadmap.editions.make import Request, make
     from roadmap.model import load_roadmap
     from roadmap.render.editions import MARKER
@@ -735,7 +760,8 @@ def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
     for lang in ("en", "fr"):
         (site / lang).mkdir(parents=True)
         (site / lang / "index.html").write_text(f"<p>{MARKER}</p>")
-    made = make(Request(ROOT, site, ["en", "fr"], pdf=False, offline=False), report=lambda _: None)
+    build = of_project(ROOT, langs=("en", "fr"))
+    made = make(Request(build, site, pdf=False, offline=False), report=lambda _: None)
     assert sorted(made["fr"]) == ["tbx", "tmx"] and sorted(made["en"]) == ["tbx"]
     assert all(p.parent == site / lang / "downloads" for lang in made for p in made[lang].values())
     memory = tmx.tmxfile.parsestring(made["fr"]["tmx"].read_bytes())
@@ -762,6 +788,7 @@ def test_a_drafts_downloads_hold_its_translation_memory_and_termbase(tmp_path):
     assert ".tmx" not in english and "termbase (TBX)" in english
 
 
+@pytest.mark.commands
 def test_a_page_not_yet_translated_is_written_whole_or_not_at_all(project_copy, tmp_path):
     """Its sections are missing: import writes the page when the file translates every one."""
     import copy

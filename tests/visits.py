@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from quality import axe
-from roadmap.translations.views import FOLDER
+from roadmap.render.compare_views import FOLDER
 from tests.helpers import KNOWN_WORDS, SECTIONS, section_urls
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
@@ -187,17 +187,17 @@ KINDS: dict[str, Callable[..., Visit]] = {
     "desktop": visit,
     "phone": phone_visit,
 }
-VISIT_FIXTURES = {f"{kind}_visit": kind for kind in KINDS}  # the fixture that reads each kind
 
 
 def wanted(items: Iterable) -> list[tuple[str, str]]:
-    """(kind, section) of every visit the selected tests read, section after section."""
+    """(kind, section) of every visit the selected tests read, section after section: a test
+    says which kinds with ``@pytest.mark.visits(kind, ...)``, and which section with its
+    ``section`` parameter."""
     found = set()
     for item in items:
-        params = getattr(getattr(item, "callspec", None), "params", {})
-        for name, kind in VISIT_FIXTURES.items():
-            if name in getattr(item, "fixturenames", ()) and params.get("device", kind) == kind:
-                found.add((kind, params["section"]))
+        marker = item.get_closest_marker("visits")
+        if marker is not None:
+            found.update((kind, item.callspec.params["section"]) for kind in marker.args)
     return sorted(found, key=lambda w: (SECTIONS.index(w[1]), list(KINDS).index(w[0])))
 
 
@@ -253,6 +253,11 @@ class InBackground:
             future.cancel()  # when stopped early: nothing waits on them any more
 
     def result(self, kind: str, section: str) -> Visit:
+        if (kind, section) not in self._futures:
+            raise LookupError(
+                f"no {kind} visit of section {section!r} was made: the test reading it "
+                f"declares @pytest.mark.visits({kind!r}) and a 'section' parameter"
+            )
         return self._futures[kind, section].result()
 
     def stop(self) -> None:

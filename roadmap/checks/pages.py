@@ -30,7 +30,6 @@ from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
 from ..model.brackets import stray_message
 from ..model.rules import quotations
-from ..project import read_config
 from ..render import PageError, brackets
 from ..render.catalogue import PageContext, macro_table
 from ..render.markdown import Heading, headings
@@ -113,7 +112,7 @@ def _checked_page(
 ) -> tuple[list[Problem], list[Heading]]:
     """``page``: (its Markdown, its name as printed, its language, its path)."""
     source, name, code, rel = page
-    key = (project, *page, repr(read_config(code, project).get("extra")))
+    key = (project, *page, repr(engine().read_config(project, code).get("extra")))
     found, headings = session.page(
         roadmap, key, lambda: _check_page(project, source, name, code, rel, roadmap)
     )
@@ -198,8 +197,8 @@ def _macro_problems(
     except TemplateSyntaxError as exc:
         return [(exc.lineno, f"the macro call is not complete or not valid ({exc.message})")]
     table = _macros(roadmap, code, rel)
-    extra = set(read_config(code, project).get("extra") or {})  # the engine makes them variables
-    known = set(table) | variables | extra | set(DEFAULT_NAMESPACE) | engine().page_names()
+    given = engine().page_names(engine().read_config(project, code))  # the engine's own
+    known = set(table) | variables | given | set(DEFAULT_NAMESPACE)
     unknown = meta.find_undeclared_variables(tree) - known
     return [
         *_unknown_names(tree, unknown, table),
@@ -262,14 +261,8 @@ def _refused_calls(
 
 @cache
 def _jinja(project: Path, code: str) -> SandboxedEnvironment:
-    """A Jinja environment with the delimiters the build uses (plugin 'roadmap' of the config)."""
-    plugin = (read_config(code, project).get("plugins") or {}).get("roadmap") or {}
-    options = {
-        key[3:]: value
-        for key, value in plugin.items()
-        if key.startswith("j2_") and key.endswith("_string")
-    }
-    return SandboxedEnvironment(**options)
+    """A Jinja environment with the delimiters the build uses (the engine's options)."""
+    return SandboxedEnvironment(**engine().jinja_options(engine().read_config(project, code)))
 
 
 def _macros(roadmap: Roadmap, code: str, rel: str) -> dict:

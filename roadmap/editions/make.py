@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..build import build_offline
+from ..build_spec import Build
 from ..chromium import ChromiumMissing
 from ..drafts import being_built, site_root
+from ..engine import engine
 from ..errors import RoadmapError
 from ..i18n import DEFAULT
 from ..model import Roadmap, load_roadmap
 from ..model.schema import Draft
-from ..project import read_config
 from ..render.print_edition import Edition
 from ..translations import memory
 from . import download_links, installed_fonts, names, offline, pdf, printed
@@ -26,13 +27,19 @@ class EditionError(RoadmapError):
 
 @dataclass
 class Request:
-    root: Path  # the project
+    build: Build  # what was built: the draft, its data and address, the languages
     site_dir: Path  # the built site: site_dir/<lang>/, with directory URLs
-    langs: list[str]
-    env: dict[str, str] = field(default_factory=dict)  # the build's: version, data, address
     pdf: bool = True
     offline: bool = True
     jobs: int | None = None
+
+    @property
+    def langs(self) -> list[str]:
+        return list(self.build.langs)
+
+    @property
+    def root(self) -> Path:
+        return self.build.root
 
 
 @dataclass
@@ -47,10 +54,11 @@ class DraftAt:
 
 
 def _draft(req: Request) -> DraftAt:
-    roadmap = load_roadmap(Path(req.env.get("ROADMAP_DATA_DIR") or req.root / "data"))
-    version = req.env.get("MIKE_DOCS_VERSION") or None
-    url = req.env.get("ROADMAP_SITE_URL") or str(read_config(DEFAULT, req.root).get("site_url"))
-    return DraftAt(roadmap, being_built(roadmap, version), site_root(url, DEFAULT, version))
+    build = req.build
+    roadmap = load_roadmap(build.data_dir)
+    url = build.site_url or str(engine().read_config(build.root, DEFAULT).get("site_url"))
+    draft = being_built(roadmap, build.draft)
+    return DraftAt(roadmap, draft, site_root(url, DEFAULT, build.draft))
 
 
 def make(req: Request, report: Callable[[str], object] = print) -> dict[str, dict[str, Path]]:
@@ -78,8 +86,7 @@ def _with_memories(req: Request, of: DraftAt, made: dict, report) -> dict:
     """Each language's translation memory and the glossary's termbase, for translators."""
     from ..translations import sources
 
-    data_dir = Path(req.env.get("ROADMAP_DATA_DIR") or req.root / "data")
-    units = sources.load_units(req.root, of.roadmap, data_dir)
+    units = sources.load_units(req.root, of.roadmap, req.build.data_dir)
     status = sources.status_of(req.root, of.roadmap, units, found=[])
     for lang in req.langs:
         paths = memory.write(
@@ -98,7 +105,7 @@ def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
         html = printed.write(
             req.site_dir / lang,
             tmp / f"print-{lang}.html",
-            list(read_config(lang, req.root)["nav"]),
+            list(engine().read_config(req.root, lang)["nav"]),
             of.roadmap,
             lambda styles, lang=lang: Edition(lang, of.draft, of.address(lang), styles),
         )
@@ -114,7 +121,7 @@ def _pdfs(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
 
 def _offline(req: Request, of: DraftAt, tmp: Path, made: dict, report) -> None:
     results = build_offline(  # each copy reports once, zipped, below
-        req.langs, tmp / "offline", root=req.root, env=req.env, jobs=req.jobs, report=lambda _: None
+        req.build, tmp / "offline", jobs=req.jobs, report=lambda _: None
     )
     failed = [r for r in results if not r.ok]
     if failed:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import CODES, DEFAULT
-from ..translations.views import compare_url
+from ..render.compare_views import compare_url
 
 FOLLOWERS = ("translations.md", "changes.md")  # pages that show something of every page
 

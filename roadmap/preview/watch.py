@@ -17,7 +17,8 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from .. import inputs
-from ..build import Meanwhile, build, build_pages
+from ..build import Meanwhile, build_pages, build_site
+from ..build_spec import Build
 from ..checks import check_sources
 from ..engine import Built, engine
 from ..i18n import CODES
@@ -36,16 +37,15 @@ REFRESH = 1.0  # seconds without an edit before the languages rendered in part a
 class Rebuilder(FileSystemEventHandler):
     def __init__(
         self,
-        root: Path,
+        build: Build,
         site_dir: Path,
-        data_dir: Path,
         preview: Preview,
         affected: Callable[[list[Path], Path], list[str]],
         report=print,
     ) -> None:
-        self.root, self.site_dir, self.data_dir = root, site_dir, data_dir
+        self.build, self.site_dir = build, site_dir  # what every build of the preview builds
+        self.root, self.data_dir = build.root, build.data_dir
         self.preview, self.affected, self.report = preview, affected, report
-        self._env = {"ROADMAP_DATA_DIR": str(data_dir)}  # what every build of the preview is told
         self.session = Session()  # the data and pages as last checked, kept between rebuilds
         self._pending: set[Path] = set()
         self._partial: set[str] = set()  # languages rendered in part since their last full build
@@ -99,16 +99,7 @@ class Rebuilder(FileSystemEventHandler):
             return
         open_now = ", ".join(f"docs/{c}/{src}" for c, pages in first.items() for src in pages)
         self.report(f"rendering first what a browser shows: {open_now}")
-        self._tell(
-            build_pages(
-                first,
-                self.site_dir,
-                root=self.root,
-                shared=shared,
-                report=self.report,
-                env=self._env,
-            )
-        )
+        self._tell(build_pages(self.build, first, self.site_dir, given=shared, report=self.report))
         self._partial |= set(langs)
 
     def refresh(self) -> None:
@@ -145,18 +136,16 @@ class Rebuilder(FileSystemEventHandler):
             )
             self.preview.failed([str(p) for p in checked.errors])
             return None
-        return inputs.load(self.root, self.data_dir, None, checked)
+        return inputs.load(self.build, checked)
 
     def _build(
         self, langs: list[str], shared: inputs.Inputs, stop: threading.Event | None = None
     ) -> list[Built]:
-        return build(
-            langs,
+        return build_site(
+            self.build.with_(langs=tuple(langs)),
             self.site_dir,
-            root=self.root,
-            shared=shared,
+            given=shared,
             report=self.report,
-            env=self._env,
             meanwhile=Meanwhile(stop=stop),
         )
 

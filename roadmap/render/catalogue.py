@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..build_spec import Build
 from ..i18n.formatting import format_number
 from ..model import Roadmap
 from ..model.schema import Draft
@@ -26,7 +27,7 @@ from . import (
     translations,
     workplan,
 )
-from .links import Origin
+from .links import Here, Origin
 
 # The data texts each macro shows: the side-by-side view compares them, and a page says when
 # some of them are outdated in its language. "workplan" is every text of data/workplan.yml;
@@ -91,6 +92,13 @@ class PageContext:
     origin: Origin | None = None  # where the data is online: items' source links (previews)
     translations: Status | None = None  # the freshness of every translation
     site_root: str = "http://127.0.0.1:8000/"  # the site's address, without language or draft
+    build: Build | None = None  # what is built (None: a preview's page, as the checks see it)
+
+    @property
+    def here(self) -> Here:
+        """The page, with how its build links (file URLs, the draft it publishes)."""
+        build = self.build
+        return Here(self.src, build.offline, build.published) if build else Here(self.src)
 
 
 def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
@@ -110,7 +118,7 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
     def changes_page(c: PageContext) -> str:
         if c.changes is None:
             raise ValueError("the comparison with the previous draft was not handed to the page")
-        return changes.page(c.roadmap, c.changes, c.lang, c.src)
+        return changes.page(c.roadmap, c.changes, c.lang, c.here)
 
     def translation_status(c: PageContext) -> str:
         if c.translations is None:
@@ -124,22 +132,22 @@ def macro_table(page: Callable[[], PageContext]) -> dict[str, Callable]:
     return {
         "ref": ref,
         "draft_status": on_page(lambda c: draft_status.status(c.roadmap, c.lang, c.draft)),
-        "downloads": on_page(lambda c: draft_status.downloads(c.lang, c.src)),
+        "downloads": on_page(lambda c: draft_status.downloads(c.lang, c.here)),
         "changes": data(changes_page),
         "bracket_total": on_page(lambda c: format_number(c.bracket_total, c.lang)),
-        "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.src, c.origin)),
-        "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.src, c.origin)),
-        "events_table": data(lambda c: phases.events(c.roadmap, c.lang, c.src, c.origin)),
+        "phases_overview": data(lambda c: phases.overview(c.roadmap, c.lang, c.here, c.origin)),
+        "phase_details": data(lambda c: phases.detail(c.roadmap, c.lang, c.here, c.origin)),
+        "events_table": data(lambda c: phases.events(c.roadmap, c.lang, c.here, c.origin)),
         "timeline": lambda phase=None: data(
-            lambda c: timeline.svg(c.roadmap, c.lang, c.src, phase)
+            lambda c: timeline.svg(c.roadmap, c.lang, c.here, phase)
         )(),
         "workplan": lambda phase=None: data(
-            lambda c: workplan.by_phase(c.roadmap, c.lang, c.src, phase, c.origin)
+            lambda c: workplan.by_phase(c.roadmap, c.lang, c.here, phase, c.origin)
         )(),
-        "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.src)),
-        "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.src, c.origin)),
-        "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.src)),
-        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.src, c.origin)),
+        "workplan_by_objective": data(lambda c: workplan.by_objective(c.roadmap, c.lang, c.here)),
+        "resources_tables": data(lambda c: resources.tables(c.roadmap, c.lang, c.here, c.origin)),
+        "resources_summary": data(lambda c: resources.summary(c.roadmap, c.lang, c.here)),
+        "glossary_table": on_page(lambda c: glossary.table(c.roadmap, c.lang, c.here, c.origin)),
         "translation_status": on_page(translation_status),
         **_draft_macros(page),
     }

@@ -13,7 +13,7 @@ from ..i18n import formatting, language, strings, t
 from ..model import Roadmap
 from ..model.schema import Draft
 from . import PAGE_OF_KIND
-from .links import Linker
+from .links import Here, Linker, here
 from .refs import relative
 from .templating import render
 from .text import markdown_inline
@@ -44,7 +44,7 @@ def comparison(pair: DraftPair, lang: str, nav: list[str]) -> Comparison:
     )
 
 
-def page(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> str:
+def page(roadmap: Roadmap, result: Comparison, lang: str, src: Here | str) -> str:
     """Markdown: headings (for the table of contents) around raw HTML blocks."""
     if result.previous is None:
         return render(
@@ -66,7 +66,7 @@ def page(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> str:
     return "\n\n".join(parts)
 
 
-def _data_section(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> list[str]:
+def _data_section(roadmap: Roadmap, result: Comparison, lang: str, src: Here | str) -> list[str]:
     """The changed data items, one subsection per kind of item (none if nothing changed)."""
     if not result.data:
         return []
@@ -90,7 +90,7 @@ def _data_section(roadmap: Roadmap, result: Comparison, lang: str, src: str) -> 
     return parts
 
 
-def _pages_section(result: Comparison, lang: str, src: str) -> list[str]:
+def _pages_section(result: Comparison, lang: str, src: Here | str) -> list[str]:
     """The changed pages, each under its title with its changed blocks redlined."""
     if not result.pages:
         return []
@@ -100,7 +100,7 @@ def _pages_section(result: Comparison, lang: str, src: str) -> list[str]:
     ]
     sr = _said(lang)
     for change in result.pages:
-        parts.append(_page_heading(change, result.current_pages, src))
+        parts.append(_page_heading(change, result.current_pages, here(src).src))
         blocks = [
             Markup(redline.redline(b.old or "", b.new or "", lang, sr)) for b in change.blocks
         ]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..model import Roadmap
-from .links import Linker, Origin
+from .links import Here, Linker, Origin
 from .templating import render_block
 from .text import plain
 
 
-def table(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+def table(roadmap: Roadmap, lang: str, page_src: Here | str, origin: Origin | None = None) -> str:
     terms = sorted(roadmap.terms, key=lambda term: plain(term.term, lang).casefold())
     link = Linker(page_src, roadmap, origin)
     return render_block("glossary.html", terms=terms, lang=lang, link=link)

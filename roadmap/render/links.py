@@ -3,31 +3,34 @@ sources an item comes from.
 
 The site is built with directory URLs ('roadmap/'); the offline copy with file URLs
 ('roadmap.html'), because a browser opening files from disk does not look for index.html.
-``FILE_URLS`` says which of the two the build in progress uses (set once per build).
+A page being rendered is a ``Here``: its source and how its build links (from the build's
+``Build`` value, handed in with the page's context).
 """
 
 from __future__ import annotations
 
 import posixpath
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model import Roadmap
 
-FILE_URLS: ContextVar[bool] = ContextVar("FILE_URLS", default=False)
-# The draft a build publishes (None: a preview). Its items carry a notice, hidden until a newer
-# draft is published, that links to the same item there (set once per build, like FILE_URLS).
-PUBLISHED_DRAFT: ContextVar[str | None] = ContextVar("PUBLISHED_DRAFT", default=None)
 LATEST = "latest"  # mike's alias of the newest draft: /<lang>/latest/ redirects to it
 
 
-def set_build(offline: bool, version: str | None) -> str | None:
-    """Say what the build in progress is: an offline copy (file URLs) or not; the draft it
-    publishes online, if any (its pages carry notices for when a newer one is published),
-    which is returned."""
-    FILE_URLS.set(offline)
-    PUBLISHED_DRAFT.set(None if offline else version)
-    return PUBLISHED_DRAFT.get()
+@dataclass(frozen=True)
+class Here:
+    """The page being rendered: its source under docs/<lang>/, whether its build uses file
+    URLs (the offline copy), and the draft its build publishes online (None: a preview or an
+    offline copy), whose items carry a notice for when a newer draft is published."""
+
+    src: str
+    file_urls: bool = False
+    published: str | None = None
+
+
+def here(page: Here | str) -> Here:
+    """A page given by its source alone is one of a preview: directory URLs, no draft."""
+    return page if isinstance(page, Here) else Here(page)
 
 
 def directory_url(src: str) -> str:
@@ -40,20 +43,22 @@ def directory_url(src: str) -> str:
     return stem + "/"
 
 
-def page_url(src: str) -> str:
-    """The page's URL in the build in progress: directory form, or 'roadmap.html' offline."""
-    return src.removesuffix(".md") + ".html" if FILE_URLS.get() else directory_url(src)
+def page_url(page: Here, src: str | None = None) -> str:
+    """The URL of ``src`` (default: the page itself) in the page's build: directory form, or
+    'roadmap.html' with file URLs."""
+    src = page.src if src is None else src
+    return src.removesuffix(".md") + ".html" if page.file_urls else directory_url(src)
 
 
-def _folder(src: str) -> str:
+def _folder(page: Here) -> str:
     """The folder a page's URL resolves relative links from, relative to the site root."""
-    url = page_url(src)
-    return (posixpath.dirname(url) if FILE_URLS.get() else url.rstrip("/")) or "."
+    url = page_url(page)
+    return (posixpath.dirname(url) if page.file_urls else url.rstrip("/")) or "."
 
 
-def to_file(src: str, path: str) -> str:
+def to_file(page: Here | str, path: str) -> str:
     """A relative href from a page to a file of the site (``path`` from the site root)."""
-    return posixpath.relpath(path, _folder(src))
+    return posixpath.relpath(path, _folder(here(page)))
 
 
 @dataclass(frozen=True)
@@ -94,8 +99,11 @@ class Linker:
     """Builds hrefs from one page to an anchor on another page (or the same one), and to the
     line of the data file an item comes from (when the build knows its ``origin``)."""
 
-    def __init__(self, from_src: str, roadmap: Roadmap | None = None, origin: Origin | None = None):
-        self.from_src = from_src
+    def __init__(
+        self, page: Here | str, roadmap: Roadmap | None = None, origin: Origin | None = None
+    ):
+        self.page = here(page)
+        self.from_src = self.page.src
         self.roadmap, self.origin = roadmap, origin
 
     def source(self, item_id: str) -> Source | None:
@@ -107,21 +115,21 @@ class Linker:
     def newer(self, item_id: str) -> Newer | None:
         """Where a reader of this draft finds the item once a newer draft is published: the
         same page of `latest` (mike's redirect keeps the #item). None in a preview or offline
-        copy (``set_build``)."""
-        draft = PUBLISHED_DRAFT.get()
+        copy."""
+        draft = self.page.published
         if draft is None:
             return None
-        url = page_url(self.from_src)
+        url = page_url(self.page)
         return Newer("../" * (url.count("/") + 1) + f"{LATEST}/{url}#{item_id}", draft)
 
     def href(self, to_src: str, anchor: str = "") -> str:
         fragment = f"#{anchor}" if anchor else ""
-        if FILE_URLS.get():
-            if to_src == self.from_src:
-                return fragment or posixpath.basename(page_url(to_src))
-            return to_file(self.from_src, page_url(to_src)) + fragment
-        if to_src == self.from_src:
+        page = self.page
+        if page.file_urls:
+            if to_src == page.src:
+                return fragment or posixpath.basename(page_url(page))
+            return to_file(page, page_url(page, to_src)) + fragment
+        if to_src == page.src:
             return fragment or "./"
-        here, there = page_url(self.from_src) or ".", page_url(to_src) or "."
-        rel = posixpath.relpath(there, here)
+        rel = posixpath.relpath(page_url(page, to_src) or ".", page_url(page) or ".")
         return ("" if rel == "." else rel + "/") + fragment if rel != "." else "./" + fragment

@@ -6,12 +6,14 @@ from ..i18n import t
 from ..i18n.formatting import format_day, format_period
 from ..model import Roadmap
 from ..model.schema import Phase
-from .links import Linker, Origin
+from .links import Here, Linker, Origin
 from .templating import render_block
 from .text import markdown_inline, plain
 
 
-def overview(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+def overview(
+    roadmap: Roadmap, lang: str, page_src: Here | str, origin: Origin | None = None
+) -> str:
     return render_block(
         "phases_overview.html",
         roadmap=roadmap,
@@ -21,7 +23,7 @@ def overview(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None =
     )
 
 
-def detail(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+def detail(roadmap: Roadmap, lang: str, page_src: Here | str, origin: Origin | None = None) -> str:
     """Markdown headings (for the table of contents) around HTML blocks, one section a phase."""
     link = Linker(page_src, roadmap, origin)
     parts = []
@@ -66,7 +68,7 @@ def _part_heading(phase: Phase, part: str, lang: str) -> str:
     return f"### {markdown_inline(t(lang, f'phase.{part}'))} {{#{phase.id}-{part}}}\n"
 
 
-def events(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+def events(roadmap: Roadmap, lang: str, page_src: Here | str, origin: Origin | None = None) -> str:
     return render_block(
         "events.html",
         roadmap=roadmap,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..i18n import t
 from ..i18n.formatting import format_money, format_number
 from ..model import Roadmap, totals
-from .links import Linker, Origin
+from .links import Here, Linker, Origin
 from .templating import render_block
 
 KINDS = ("human", "technical", "financial")
@@ -43,7 +43,7 @@ def _whole(total: str) -> str:
     return total.replace(" ", "\u00a0")
 
 
-def tables(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = None) -> str:
+def tables(roadmap: Roadmap, lang: str, page_src: Here | str, origin: Origin | None = None) -> str:
     link = Linker(page_src, roadmap, origin)
     sections = []
     for phase in roadmap.phases:
@@ -71,7 +71,7 @@ def tables(roadmap: Roadmap, lang: str, page_src: str, origin: Origin | None = N
     )
 
 
-def summary(roadmap: Roadmap, lang: str, page_src: str) -> str:
+def summary(roadmap: Roadmap, lang: str, page_src: Here | str) -> str:
     """Totals across the roadmap: per phase, per kind, per funding source."""
     res = roadmap.resources
     by_phase = [

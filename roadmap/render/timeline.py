@@ -17,7 +17,7 @@ from ..i18n.formatting import format_day, format_month_abbr, format_period, form
 from ..model import Roadmap
 from ..model.schema import Activity, Milestone, Phase
 from . import PAGE_OF_KIND, phase_argument
-from .links import Linker
+from .links import Here, Linker
 from .templating import render_block
 from .text import plain
 
@@ -158,7 +158,7 @@ def layout(roadmap: Roadmap, lang: str, phase_id: str | None = None) -> dict:
     }
 
 
-def svg(roadmap: Roadmap, lang: str, page_src: str, phase_id: str | None = None) -> str:
+def svg(roadmap: Roadmap, lang: str, page_src: Here | str, phase_id: str | None = None) -> str:
     """The figure (caption, description, chart), then the same facts as a table. The figure has
     no id: the heading above it is the anchor."""
     phase_id = phase_argument(roadmap, phase_id, "timeline")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..i18n.formatting import format_period
 from ..model import Roadmap
 from . import phase_argument
-from .links import Linker, Origin
+from .links import Here, Linker, Origin
 from .templating import render_block
 from .text import markdown_inline, plain
 
@@ -13,7 +13,7 @@ from .text import markdown_inline, plain
 def by_phase(
     roadmap: Roadmap,
     lang: str,
-    page_src: str,
+    page_src: Here | str,
     phase_id: str | None = None,
     origin: Origin | None = None,
 ) -> str:
@@ -44,7 +44,7 @@ def by_phase(
     return "\n".join(parts)
 
 
-def by_objective(roadmap: Roadmap, lang: str, page_src: str) -> str:
+def by_objective(roadmap: Roadmap, lang: str, page_src: Here | str) -> str:
     return render_block(
         "activities_by_objective.html", roadmap=roadmap, lang=lang, link=Linker(page_src)
     )

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..i18n import DEFAULT
-from ..render import side_by_side
-from ..render.languages import cross_link
-from .freshness import Status
+from ..translations.freshness import Status
+from . import side_by_side
+from .languages import cross_link
+from .links import directory_url
 
 FOLDER = "compare"
 
@@ -34,18 +35,13 @@ def compare_pages(
             (english_dir / src).read_text(encoding="utf-8"),
             translated.read_text(encoding="utf-8") if translated.is_file() else None,
         )
-        english_href = cross_link(url, _page_url(src), DEFAULT, version)
+        english_href = cross_link(url, directory_url(src), DEFAULT, version)
         out[f"{url}index.md"] = side_by_side.for_page(status, lang, src, pages, english_href)
     return out
 
 
 def compare_url(src: str) -> str:
     return f"{FOLDER}/{src[: -len('.md')]}/"
-
-
-def _page_url(src: str) -> str:
-    stem = src[: -len(".md")]
-    return "" if stem == "index" else f"{stem}/"
 
 
 def compare_href(lang: str, src: str, page_url: str) -> str | None:
@@ -61,7 +57,7 @@ def view_language_links(links: list[dict], view_src: str, version: str | None) -
     shown = view_src.removeprefix(f"{FOLDER}/").removesuffix("/index.md") + ".md"
     view_url = compare_url(shown)
     return [
-        {**link, "href": cross_link(view_url, _page_url(shown), DEFAULT, version)}
+        {**link, "href": cross_link(view_url, directory_url(shown), DEFAULT, version)}
         if link["code"] == DEFAULT
         else link
         for link in links
