@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from macros.engine import config_file
+from macros.mkdocs_engine import config_file
 from roadmap.i18n import CODES, DEFAULT
 
 

@@ -38,8 +38,8 @@ NOT_IN_NAV = InclusionLevel.NOT_IN_NAV  # the side-by-side views: reached from t
 class RoadmapPlugin(MacrosPlugin):
     """One build = one language. The language is ``theme.language``."""
 
-    # What `roadmap` hands over before the engine starts (macros/engine.py): the Build and its
-    # data, loaded once for every language. A build started by mkdocs or mike alone has none.
+    # What `roadmap` hands over before the engine starts (macros/mkdocs_engine.py): the Build
+    # and its data, loaded once for every language. A build mkdocs or mike started has none.
     given: tuple[Build, inputs.Inputs | None] | None = None
 
     @event_priority(100)  # before mike's plugin (if someone adds it) appends the version
@@ -148,7 +148,7 @@ class RoadmapPlugin(MacrosPlugin):
 
 
 def _rendered_only(config) -> frozenset[str] | None:
-    """The pages a preview's quick rebuild renders (macros/partial.py); None: all."""
+    """The pages a preview's quick rebuild renders (macros/partial_rebuild.py); None: all."""
     return getattr(config.plugins.get("roadmap/only"), "pages", None)
 
 

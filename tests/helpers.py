@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.engine import config_file
+from macros.mkdocs_engine import config_file
 from roadmap.i18n import CODES
 from roadmap.project import copy_sources
 

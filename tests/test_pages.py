@@ -6,7 +6,7 @@ import pytest
 
 from roadmap.checks.pages import check_pages
 from roadmap.model import load_roadmap
-from roadmap.render import brackets
+from roadmap.render import bracket_marks
 from tests.helpers import ROOT, edit, run_roadmap
 
 
@@ -144,10 +144,10 @@ def test_headings_in_another_order_or_level_are_named(project_copy):
 
 def test_unmatched_brackets_skip_code_and_complete_passages():
     text = "ok [[a]][[b]] and `[[code` and\n```\n]] fenced\n```\nbad [[open and close]] ]]"
-    found = brackets.unmatched(text)
+    found = bracket_marks.unmatched(text)
     assert [(text[o : o + 2], tok) for o, tok in found] == [("]]", "]]")]
     assert found[0][0] == len(text) - 2
-    assert brackets.unmatched("[[open") == [(0, "[[")]
+    assert bracket_marks.unmatched("[[open") == [(0, "[[")]
 
 
 @pytest.mark.commands

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.engine import config_file
+from macros.mkdocs_engine import config_file
 from roadmap.i18n import CODES
 from tests.helpers import ROOT, pages
 

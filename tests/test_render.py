@@ -17,7 +17,7 @@ from roadmap.i18n.formatting import (
 from roadmap.model import load_roadmap
 from roadmap.render import (
     PageError,
-    brackets,
+    bracket_marks,
     glossary,
     phases,
     rawblocks,
@@ -58,24 +58,26 @@ def test_babel_formats_per_language():
 
 
 def test_brackets_render_each_option_with_a_number_in_words():
-    html = brackets.render_html("Set up [[a unit]][[a partner]].", "en")
+    html = bracket_marks.render_html("Set up [[a unit]][[a partner]].", "en")
     assert html == (
         'Set up <span class="roadmap-brackets" role="group" aria-label="Alternatives under '
         'discussion: 2 options"><span class="roadmap-option"><span class="roadmap-option__label">'
         'Option 1</span>[a unit]</span><span class="roadmap-option"><span class="roadmap-option__label">'
         "Option 2</span>[a partner]</span></span>."
     )
-    zh = brackets.render_html("[[a]][[b]]", "zh")
+    zh = bracket_marks.render_html("[[a]][[b]]", "zh")
     assert t("zh", "brackets.option", n=1) in zh and t("zh", "brackets.option", n=2) in zh
     assert t("zh", "brackets.option", n=1) != t("en", "brackets.option", n=1)
 
 
 def test_brackets_single_passage_and_counting_skip_code():
-    md, n = brackets.render_markdown("A [[pending]] B\n\n```\n[[not me]]\n```\n`[[nor me]]`", "ar")
+    md, n = bracket_marks.render_markdown(
+        "A [[pending]] B\n\n```\n[[not me]]\n```\n`[[nor me]]`", "ar"
+    )
     assert n == 1
     assert "[[not me]]" in md and "[[nor me]]" in md
     assert t("ar", "brackets.pending") in md
-    assert brackets.count("[[a]][[b]] and [[c]]") == 2
+    assert bracket_marks.count("[[a]][[b]] and [[c]]") == 2
 
 
 def test_data_strings_are_escaped_everywhere(roadmap):

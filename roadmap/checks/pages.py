@@ -30,7 +30,7 @@ from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
 from ..model.brackets import stray_message
 from ..model.rules import quotations
-from ..render import PageError, brackets
+from ..render import PageError, bracket_marks
 from ..render.catalogue import PageContext, macro_table
 from ..render.markdown import Heading, headings
 from ..session import Session
@@ -156,7 +156,7 @@ def _bracket_problems(source: str) -> list[tuple[int, str]]:
     """Each [[ never closed and each ]] closing nothing, on its line."""
     return [
         (source.count("\n", 0, offset) + 1, stray_message(token))
-        for offset, token in brackets.unmatched(source)
+        for offset, token in bracket_marks.unmatched(source)
     ]
 
 

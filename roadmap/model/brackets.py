@@ -1,8 +1,9 @@
 """The syntax of bracketed text, wordings still under negotiation, in pages and data alike.
 
 ``[[first wording]][[second wording]]``: consecutive groups are the alternatives of one
-passage; a single ``[[text]]`` is a passage not yet agreed. Drawing them is ``render.brackets``;
-here is only what a passage is, so that the data check and the page check find the same mistakes.
+passage; a single ``[[text]]`` is a passage not yet agreed. Drawing them is
+``render.bracket_marks``; here is only what a passage is, so that the data check and the page
+check find the same mistakes.
 """
 
 from __future__ import annotations

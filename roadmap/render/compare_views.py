@@ -7,7 +7,7 @@ from pathlib import Path
 from ..i18n import DEFAULT
 from ..translations.freshness import Status
 from . import side_by_side
-from .languages import cross_link
+from .language_links import cross_link
 from .links import directory_url
 
 FOLDER = "compare"

@@ -14,9 +14,9 @@ from .. import drafts
 from ..build_spec import Build, Inputs
 from ..i18n import DEFAULT, language, t
 from ..project import missing_pages
-from . import brackets, changes, compare_views, description, fallback, glossary, translations
+from . import bracket_marks, changes, compare_views, description, fallback, glossary, translations
 from .catalogue import PageContext, Shown
-from .languages import cross_link, page_language_links
+from .language_links import cross_link, page_language_links
 from .links import Origin, directory_url
 
 
@@ -82,8 +82,8 @@ class LanguageBuild:
 
     def count_brackets(self, pages: list[str]) -> None:
         """The bracketed passages of the whole draft in this language (``pages``: Markdown)."""
-        found = sum(brackets.count_markdown(text) for text in pages)
-        self.bracket_total = found + brackets.count_data(self.loaded.roadmap, self.lang)
+        found = sum(bracket_marks.count_markdown(text) for text in pages)
+        self.bracket_total = found + bracket_marks.count_data(self.loaded.roadmap, self.lang)
 
     def views(self, docs_dir: Path, only: frozenset[str] | None) -> dict[str, str]:
         """The side-by-side views of this language's pages (none for English): URI -> page."""
@@ -117,7 +117,7 @@ class LanguageBuild:
     def after_macros(self, src: str, url: str, markdown: str, shown: Shown) -> str:
         """A page's Markdown once its macros are replaced: brackets marked, an untranslated
         page wrapped in its notice, a translated one given its translations' notices."""
-        markdown, _ = brackets.render_markdown(markdown, self.lang)
+        markdown, _ = bracket_marks.render_markdown(markdown, self.lang)
         if src in self.fallback_pages:
             origin = self.site.origin
             guide = origin.guide(self.site.branch, fallback.GUIDE) if origin else None

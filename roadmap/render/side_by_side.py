@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from ..i18n import DEFAULT, LANGUAGES, language, t
 from ..translations.freshness import Entry, Status
 from ..translations.units import TOP, sections
-from . import brackets
+from . import bracket_marks
 from .catalogue import data_shown
 from .description import lead
 from .templating import render_page
@@ -88,7 +88,7 @@ def page(
         back=f"../../{page_src}",
         rows=rows,
         texts=texts,
-        text_html=lambda value, code: brackets.render_html(str(escape(value)), code),
+        text_html=lambda value, code: bracket_marks.render_html(str(escape(value)), code),
     )
 
 
@@ -114,7 +114,7 @@ def _column(markdown: str, lang: str, section: str) -> str:
     out = _BLOCK_MACRO.sub(f"*{t(lang, 'translations.compare_from_data')}*", out)
     out = _REF.sub(r"\1", out)
     out = _INLINE_MACRO.sub("…", out)
-    return brackets.render_markdown(out, lang)[0]
+    return bracket_marks.render_markdown(out, lang)[0]
 
 
 def _first_heading(markdown: str) -> int:

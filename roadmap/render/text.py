@@ -8,7 +8,7 @@ import re
 from markupsafe import Markup, escape
 
 from ..model.schema import Text
-from . import brackets
+from . import bracket_marks
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -17,15 +17,16 @@ def html(value: Text | None, lang: str) -> Markup:
     """A data text as safe HTML."""
     if value is None:
         return Markup("")
-    return brackets.render_html(str(escape(value.get(lang))), lang)
+    return bracket_marks.render_html(str(escape(value.get(lang))), lang)
 
 
 def plain(value: Text | None, lang: str) -> str:
     """A data text as plain characters (for SVG <title>, attributes): the template escapes it."""
     if value is None:
         return ""
-    return brackets.PASSAGE.sub(
-        lambda m: " / ".join(f"[{o}]" for o in brackets._ONE.findall(m.group(0))), value.get(lang)
+    return bracket_marks.PASSAGE.sub(
+        lambda m: " / ".join(f"[{o}]" for o in bracket_marks._ONE.findall(m.group(0))),
+        value.get(lang),
     )
 
 

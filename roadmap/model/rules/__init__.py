@@ -15,11 +15,11 @@ from . import (
     headcount,
     in_force,
     mandates,
-    phases,
+    of_phases,
+    of_resources,
+    of_workplan,
     quotations,
-    resources,
     texts,
-    workplan,
 )
 from .context import Context
 
@@ -40,13 +40,13 @@ def check(files: dict, docs: dict, *, partial: bool = False) -> list[Problem]:
 
 
 _RULES = (
-    phases.check,
+    of_phases.check,
     events.check,
     events.simple_ids,
     events.lifetimes,
-    workplan.check,
-    workplan.cycles,
-    resources.check,
+    of_workplan.check,
+    of_workplan.cycles,
+    of_resources.check,
     draft_order.check,
     headcount.phases_follow,
     headcount.continued_posts,

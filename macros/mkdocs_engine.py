@@ -61,13 +61,13 @@ class MkDocs:
         only: frozenset[str] | None = None,
     ) -> Built:
         """One language in this process, as `mkdocs build` does; with ``only``, those pages
-        again into the site there (macros/partial.py). The Build and its data are handed to
+        again into the site there (macros/partial_rebuild.py). The Build and its data are handed to
         our plugin before the engine starts it (RoadmapPlugin.given)."""
         from mkdocs import exceptions
         from mkdocs.commands import build as mkdocs_build
         from mkdocs.config import load_config
 
-        from . import partial
+        from . import partial_rebuild
 
         started = time.perf_counter()
         collect = _Collect()
@@ -82,7 +82,7 @@ class MkDocs:
             config.plugins.on_startup(command="build", dirty=only is not None)
             try:
                 run = mkdocs_build.build
-                run(config) if only is None else partial.run(run, config, only)
+                run(config) if only is None else partial_rebuild.run(run, config, only)
             finally:
                 config.plugins.on_shutdown()
         except (exceptions.MkDocsException, exceptions.ConfigurationError) as exc:
