@@ -31,7 +31,7 @@ from .errors import RoadmapError
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES, read_config
-from .site import newest_css, redirect_template, root_files
+from .site import newest_css, redirect_template, root_files, shared_assets
 from .translations.freshness import Status
 
 BRANCH = gitrepo.BRANCH
@@ -244,10 +244,11 @@ def publish(
             env = _draft_env(root, draft_id, url)
             _build_all(root, draft_id, staging, env, options, report, checked)
             _make_editions(root, staging, env, options, report)
+            shared = shared_assets.share({f"{c}/{draft_id}": staging / c for c in CODES}, staging)
             _deploy(
                 root,
                 draft,
-                Deployment(staging, Path(tmp), source, urlsplit(url).path),
+                Deployment(staging, Path(tmp), source, urlsplit(url).path, shared),
                 options,
                 report,
             )
@@ -308,6 +309,7 @@ class Deployment:
     tmp: Path  # scratch space
     source: str  # the commit published from
     base_path: str  # the site's path on its host
+    shared: shared_assets.Shared  # the theme's files, shared by every language and draft
 
 
 def _deploy(
@@ -390,11 +392,12 @@ def _commit_root_files(
             href=f"{LATEST}/"
         )
     files[manifest.path_of(draft.id)] = manifest.of_folders(
-        {f"{code}/{draft.id}": dep.staging / code for code in CODES}
+        {f"{code}/{draft.id}": dep.staging / code for code in CODES} | dep.shared.folders()
     )
+    shared = dep.shared.files(gitrepo.tree(Path.cwd(), branch))  # those not yet on the branch
     with git_utils.Commit(branch, f"Publish {draft.id}: root pages and manifest") as commit:
-        for path, text in files.items():
-            commit.add_file(git_utils.FileInfo(path, text))
+        for path, data in (files | shared).items():
+            commit.add_file(git_utils.FileInfo(path, data))
 
 
 def _push(root: Path, draft: Draft, options: Options, report: Callable[[str], object]) -> None:
