@@ -2,8 +2,9 @@
 
 The published branch (gh-pages) holds ``<lang>/<draft>/`` per language and draft, the ``latest``
 alias as redirects, ``<lang>/versions.json`` (mike's list, read by Material's version selector),
-the root chooser and 404 page, ``<lang>/index.html`` redirecting to the latest draft, and
-``manifests/<draft>.sha256``. The source commit is tagged with the draft's id.
+the root chooser and 404 page, ``<lang>/index.html`` redirecting to the latest draft,
+``manifests/<draft>.sha256``, and the theme's files shared by every draft under content-hashed
+names, ``assets/<hash>/`` (site/shared_assets.py). The source commit is tagged with the draft's id.
 
 All or nothing: the branch ref is remembered first and put back if anything fails, so a reader
 never gets half a draft; a published draft is never overwritten.
