@@ -1,8 +1,9 @@
 """Integrity manifests: the SHA-256 of every file of a published draft, in `sha256sum` format.
 
 A draft's manifest lives on the published branch at ``manifests/<draft>.sha256`` and covers
-``<lang>/<draft>/**`` in every language, so ``sha256sum -c manifests/draft-1.sha256`` run at
-the root of a checkout of the branch checks it too.
+``<lang>/<draft>/**`` in every language and the shared theme files its pages use
+(``assets/<hash>/**``, roadmap/site/shared_assets.py), so ``sha256sum -c
+manifests/draft-1.sha256`` run at the root of a checkout of the branch checks it too.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from . import gitrepo
 from .i18n import CODES
+from .site import shared_assets
 
 FOLDER = "manifests"
 
@@ -69,7 +71,7 @@ def verify(root: Path, branch: str) -> list[Report]:
         report = Report(draft)
         present = [p for p in expected if p in files]
         report.missing = sorted(p for p in expected if p not in files)
-        prefixes = tuple(f"{code}/{draft}/" for code in CODES)
+        prefixes = tuple(f"{code}/{draft}/" for code in CODES) + _shared_units(expected)
         report.added = sorted(p for p in files if p.startswith(prefixes) and p not in expected)
         for path, data in zip(
             present, gitrepo.blobs(root, [files[p] for p in present]), strict=True
@@ -79,3 +81,9 @@ def verify(root: Path, branch: str) -> list[Report]:
                 report.changed.append(path)
         reports.append(report)
     return reports
+
+
+def _shared_units(expected: dict[str, str]) -> tuple[str, ...]:
+    """The shared folders ('assets/<hash>/') a manifest covers: a file added in one is named."""
+    top = f"{shared_assets.FOLDER}/"
+    return tuple(sorted({"/".join(p.split("/")[:2]) + "/" for p in expected if p.startswith(top)}))

@@ -2,8 +2,9 @@
 
 The published branch (gh-pages) holds ``<lang>/<draft>/`` per language and draft, the ``latest``
 alias as redirects, ``<lang>/versions.json`` (mike's list, read by Material's version selector),
-the root chooser and 404 page, ``<lang>/index.html`` redirecting to the latest draft, and
-``manifests/<draft>.sha256``. The source commit is tagged with the draft's id.
+the root chooser and 404 page, ``<lang>/index.html`` redirecting to the latest draft,
+``manifests/<draft>.sha256``, and the theme's files shared by every draft under content-hashed
+names, ``assets/<hash>/`` (site/shared_assets.py). The source commit is tagged with the draft's id.
 
 All or nothing: the branch ref is remembered first and put back if anything fails, so a reader
 never gets half a draft; a published draft is never overwritten.
@@ -33,7 +34,7 @@ from .errors import RoadmapError
 from .i18n import CODES, DEFAULT
 from .model.schema import Draft
 from .project import SOURCES
-from .site import newest_css, redirect_template, root_files
+from .site import newest_css, redirect_template, root_files, shared_assets
 from .translations.freshness import Status
 
 BRANCH = gitrepo.BRANCH
@@ -246,10 +247,11 @@ def publish(
             build = of_project(root, draft=draft_id, site_url=url)  # what is built, once
             _build_all(build, staging, options, report, checked)
             _make_editions(build, staging, options, report)
+            shared = shared_assets.share({f"{c}/{draft_id}": staging / c for c in CODES}, staging)
             _deploy(
                 root,
                 draft,
-                Deployment(staging, Path(tmp), source, urlsplit(url).path),
+                Deployment(staging, Path(tmp), source, urlsplit(url).path, shared),
                 options,
                 report,
             )
@@ -296,6 +298,7 @@ class Deployment:
     tmp: Path  # scratch space
     source: str  # the commit published from
     base_path: str  # the site's path on its host
+    shared: shared_assets.Shared  # the theme's files, shared by every language and draft
 
 
 def _deploy(
@@ -378,11 +381,12 @@ def _commit_root_files(
             href=f"{LATEST}/"
         )
     files[manifest.path_of(draft.id)] = manifest.of_folders(
-        {f"{code}/{draft.id}": dep.staging / code for code in CODES}
+        {f"{code}/{draft.id}": dep.staging / code for code in CODES} | dep.shared.folders()
     )
+    shared = dep.shared.files(gitrepo.tree(Path.cwd(), branch))  # those not yet on the branch
     with git_utils.Commit(branch, f"Publish {draft.id}: root pages and manifest") as commit:
-        for path, text in files.items():
-            commit.add_file(git_utils.FileInfo(path, text))
+        for path, data in (files | shared).items():
+            commit.add_file(git_utils.FileInfo(path, data))
 
 
 def _push(root: Path, draft: Draft, options: Options, report: Callable[[str], object]) -> None:

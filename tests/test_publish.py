@@ -88,8 +88,9 @@ def test_every_file_of_earlier_drafts_is_byte_identical_afterwards(history):
             for p, b in snaps[number].items()
             if any(p.startswith(f"{c}/draft-{number}/") for c in CODES)
             or p == f"manifests/draft-{number}.sha256"
+            or p.startswith("assets/")  # the shared theme files: never overwritten either
         }
-        assert len(before) > 300
+        assert len(before) > 200 and any(p.startswith("assets/") for p in before)
         after = {p: snaps[later].get(p) for p in before}
         assert after == before, f"draft-{number} changed when draft-{later} was published"
 
@@ -344,7 +345,9 @@ def test_manifest_lists_every_file_of_the_draft_with_its_sha256(history):
     lines = read(repo, "manifests/draft-2.sha256").splitlines()
     listed = {line[66:]: line[:64] for line in lines}
     files = [p for p in branch_files(repo) if any(p.startswith(f"{c}/draft-2/") for c in CODES)]
-    assert set(listed) == set(files)
+    shared = set(listed) - set(files)  # and the shared theme files its pages use
+    assert shared and all(re.fullmatch(r"assets/[0-9a-f]{12}/.+", p) for p in shared)
+    assert shared <= set(branch_files(repo))
     path = "zh/draft-2/workplan/index.html"
     assert listed[path] == hashlib.sha256(gitrepo.git(repo, "show", f"gh-pages:{path}")).hexdigest()
 
@@ -477,6 +480,125 @@ def test_verify_names_a_tampered_pdf(scratch):
     assert f"changed: {path}" in proc.stderr
 
 
+# --- the theme's files, shared by every language and draft ----------------------------------
+
+SHARED = re.compile(r"assets/([0-9a-f]{12})/")
+
+
+def theme_files(repo: Path, page: str) -> set[str]:
+    """The branch paths of the theme files a published page names: stylesheets, scripts, its
+    icon and the search worker of Material's __config (resolved from the page's folder)."""
+    import posixpath
+
+    html = soup(read(repo, page))
+    refs = [t["href"] for t in html.select("link[rel=stylesheet], link[rel=icon]")]
+    refs += [t["src"] for t in html.select("script[src]")]
+    refs.append(json.loads(html.select_one("#__config").string)["search"])
+    here = posixpath.dirname(page)
+    return {posixpath.normpath(posixpath.join(here, r)) for r in refs if "newest-draft" not in r}
+
+
+@pytest.mark.publish
+def test_theme_files_are_shared_by_every_language_and_draft(history):
+    """One address per file for every language and draft, under a name made of its content,
+    at the site's root: a reader who changes language or draft has them already."""
+    import hashlib
+
+    repo = history["repo"]
+    files = branch_files(repo)
+    seen = {
+        (code, draft): theme_files(repo, f"{code}/{draft}/workplan/index.html")
+        for code, draft in (("en", "draft-1"), ("ar", "draft-1"), ("fr", "draft-3"))
+    }
+    first = seen["en", "draft-1"]
+    assert len(first) >= 6 and all(seen_ == first for seen_ in seen.values()), seen
+    assert all(SHARED.match(p) and p in files for p in first), first
+    for path in first:  # a file alone is named by the first digits of its own SHA-256
+        if path.count("/") == 2:
+            data = gitrepo.git(repo, "show", f"gh-pages:{path}")
+            assert hashlib.sha256(data).hexdigest().startswith(SHARED.match(path).group(1))
+    assert {p.rsplit("/", 1)[1] for p in first} >= {"roadmap.css", "roadmap.js", "favicon.png"}
+    assert not [p for p in files if re.match(r"[a-z]{2}/draft-\d/assets/", p)]
+    # The 404 page, served at any depth, names them from the site's root.
+    missing = soup(read(repo, "zh/draft-2/404.html")).select("link[rel=stylesheet]")
+    assert missing and all(SHARED.match(t["href"].removeprefix("/")) for t in missing)
+    for number in (1, 2, 3):  # each draft's manifest covers the shared files its pages use
+        assert first <= set(manifest_paths(repo, f"draft-{number}"))
+
+
+@pytest.mark.publish
+def test_a_shared_file_is_never_given_other_bytes(history, tmp_path):
+    """Publishing writes a shared address only if the branch lacks it, and refuses if the
+    branch holds other bytes there (a tampered branch): nothing is overwritten."""
+    from roadmap.site import shared_assets
+
+    repo = history["repo"]
+    files = branch_files(repo)
+    css = next(p for p in files if SHARED.match(p) and p.endswith("/roadmap.css"))
+    built = tmp_path / "en"
+    (built / "assets").mkdir(parents=True)
+    (built / "assets/roadmap.css").write_bytes(gitrepo.git(repo, "show", f"gh-pages:{css}"))
+    (built / "index.html").write_text('<link rel="stylesheet" href="assets/roadmap.css">')
+    shared = shared_assets.share({"en/draft-9": built}, tmp_path / "site")
+    assert f'href="../../{css}"' in (built / "index.html").read_text()
+    assert not (built / "assets").exists()
+    assert shared.files(files) == {}  # already there, the same bytes: left alone
+    assert list(shared.files({})) == [css]
+    with pytest.raises(shared_assets.SharedAssetsError, match=f"{css} is already published"):
+        shared.files({**files, css: "0" * 40})
+
+
+def test_a_stylesheets_url_of_another_theme_file_is_pointed_at_its_shared_address(tmp_path):
+    """url() inside an entry stays as it is (the entry keeps its layout); one that leaves its
+    entry is pointed at the other entry's shared address, before the stylesheet is hashed."""
+    from roadmap.site import shared_assets
+
+    built = tmp_path / "fr"
+    (built / "assets/images").mkdir(parents=True)
+    (built / "assets/stylesheets").mkdir()
+    (built / "assets/images/mark.png").write_bytes(b"PNG")
+    (built / "assets/stylesheets/a.css").write_text(
+        'a{background:url("../images/mark.png?v=1")} b{background:url(data:,x)} '
+        "c{background:url(b.css)}"
+    )
+    (built / "assets/stylesheets/b.css").write_text("")
+    (built / "page").mkdir()
+    (built / "page/index.html").write_text(
+        '<link href="../assets/stylesheets/a.css"><p style="background:url(../assets/images/'
+        'mark.png)"><a href="https://example.org/assets/x">x</a>'
+    )
+    shared = shared_assets.share({"fr/draft-1": built}, tmp_path / "site")
+    units = {p.name: u for u, f in shared.folders().items() for p in f.iterdir()}
+    css = (tmp_path / "site" / units["stylesheets"] / "stylesheets/a.css").read_text()
+    assert f'url("../../{units["images"].split("/")[1]}/images/mark.png?v=1")' in css
+    assert "url(data:,x)" in css and "url(b.css)" in css
+    page = (built / "page/index.html").read_text()
+    assert f'href="../../../{units["stylesheets"]}/stylesheets/a.css"' in page
+    assert f"url(../../../{units['images']}/images/mark.png)" in page
+    assert 'href="https://example.org/assets/x"' in page
+    assert set(units) == {"images", "stylesheets"} and not (built / "assets").exists()
+
+
+@pytest.mark.publish
+def test_verify_names_a_tampered_or_missing_shared_file(scratch):
+    files = branch_files(scratch)
+    css = next(p for p in files if SHARED.match(p) and p.endswith("/roadmap.css"))
+    favicon = next(p for p in files if SHARED.match(p) and p.endswith("/favicon.png"))
+    sh(scratch, "git", "checkout", "-q", "gh-pages")
+    (scratch / css).write_text((scratch / css).read_text() + "body { color: red }\n")
+    (scratch / favicon).unlink()
+    extra = scratch / css.replace("roadmap.css", "extra.css")
+    extra.write_text("")
+    commit(scratch, "A quick fix to the shared stylesheet")
+    sh(scratch, "git", "checkout", "-q", "main")
+    proc = run_roadmap("--project", str(scratch), "verify")
+    assert proc.returncode == 1
+    for draft in ("draft-1", "draft-2", "draft-3"):  # every draft whose pages use them
+        assert re.search(rf"{draft}:.*changed: {re.escape(css)}", proc.stderr, re.S)
+    assert f"missing: {favicon}" in proc.stderr
+    assert extra.relative_to(scratch).as_posix() in proc.stderr
+
+
 # --- the published branch in Chromium ------------------------------------------------------
 
 
@@ -516,6 +638,46 @@ def test_old_drafts_show_the_banner_and_the_latest_does_not(reader, published_se
     assert reader.locator(".roadmap-newer").count() > 10  # every item has one, hidden
     assert reader.locator(".roadmap-newer:visible").count() == 0
     assert not errors  # the theme's banner script failed on `new URL` of a relative address
+
+
+@pytest.mark.browser
+@pytest.mark.publish
+def test_pages_of_two_languages_and_drafts_load_the_same_shared_files_styled(
+    browser, published_server
+):
+    """Arabic of draft-1 then French of draft-3 in one browser: every request answered, the
+    theme's and our stylesheets applied, search (its worker and Arabic stemmer, at their shared
+    address) finding a word; the second page asks for the very addresses the first did."""
+    from tests.helpers import KNOWN_WORDS
+
+    context = browser.new_context(**DESKTOP)
+    failed: list[str] = []
+    asked: list[str] = []
+    context.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
+    context.on("response", lambda r: r.status >= 400 and failed.append(f"{r.url} {r.status}"))
+    context.on("request", lambda r: asked.append(r.url))
+    page = context.new_page()
+    styled = """() => [getComputedStyle(document.querySelector('.md-header')).backgroundColor,
+        getComputedStyle(document.querySelector('aside.roadmap-cite')).borderInlineStartStyle]"""
+    shared: dict[str, set[str]] = {}
+    for path in ("/ar/draft-1/roadmap/", "/fr/draft-3/workplan/"):
+        asked.clear()
+        page.goto(published_server + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(styled) == ["rgb(64, 81, 181)", "solid"], path
+        shared[path] = {u for u in asked if "/assets/" in u and not u.endswith((".json", ".map"))}
+        if path.startswith("/ar/"):
+            page.keyboard.press("/")
+            page.locator(".md-search__input").press_sequentially(KNOWN_WORDS["ar"], delay=20)
+            page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+            assert any(u.endswith("/javascripts/lunr/min/lunr.ar.min.js") for u in asked)
+    context.close()
+    assert not failed, failed
+    first = {
+        u for u in shared["/ar/draft-1/roadmap/"] if "/workers/" not in u and "/lunr/" not in u
+    }
+    assert len(first) >= 6 and first <= shared["/fr/draft-3/workplan/"], shared
+    assert all(re.match(rf"{published_server}/assets/[0-9a-f]{{12}}/", u) for u in first), first
 
 
 @pytest.mark.browser
