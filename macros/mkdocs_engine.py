@@ -7,6 +7,7 @@ A language is built in the calling process through MkDocs' own API, as `mkdocs b
 from __future__ import annotations
 
 import logging
+import re
 import time
 from functools import cache
 from pathlib import Path
@@ -105,6 +106,16 @@ class MkDocs:
     def page_names(self, config: dict) -> frozenset[str]:
         """mkdocs-macros' own names, and the config's ``extra`` (it makes them variables)."""
         return _macros_names() | set(config.get("extra") or {})
+
+    def article(self, page_html: str) -> str:
+        """Material's article element: the page's content, its frame left out."""
+        found = _ARTICLE.search(page_html)
+        if found is None:
+            raise ValueError("the built page has no article (is it a page of the theme?)")
+        return found[1]
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 
 
 def config_file(lang: str, root: Path) -> Path:

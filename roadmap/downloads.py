@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -79,120 +81,85 @@ def _yes(value: bool, lang: str) -> str:
     return t(lang, "csv.yes") if value else t(lang, "csv.no")
 
 
-def phases_table(roadmap: Roadmap, lang: str) -> Table:
-    keys = ["id", "item", "start", "end", "status", "tentative", "illustrative", "summary"]
-    rows = [
-        [
-            p.id,
-            p.title.get(lang),
-            p.start,
-            p.end,
-            t(lang, f"status.{p.status}"),
-            _yes(p.tentative, lang),
-            _yes(p.illustrative, lang),
-            p.summary.get(lang),
-        ]
-        for p in roadmap.phases
-    ]
-    return [t(lang, f"csv.{k}") for k in keys], rows
-
-
-def milestones_table(roadmap: Roadmap, lang: str) -> Table:
-    header = [t(lang, k) for k in ("csv.id", "csv.phase", "csv.item", "col.date", "col.event")]
-    header += [t(lang, "csv.tentative"), t(lang, "csv.illustrative")]
-    events = roadmap.event_by_id
-    rows = [
-        [
-            m.id,
-            p.id,
-            m.title.get(lang),
-            roadmap.milestone_date(m),
-            events[m.event].title.get(lang) if m.event in events else None,
-            _yes(roadmap.milestone_tentative(m), lang),
-            _yes(roadmap.milestone_illustrative(m), lang),
-        ]
-        for p in roadmap.phases
-        for m in p.milestones
-    ]
-    return header, rows
-
-
 def _number(value: float | None):
     return None if value is None else (int(value) if float(value).is_integer() else value)
 
 
+# A table is its columns: the interface string of each header, beside what each row shows.
+Columns = list[tuple[str, Callable[[Any], object]]]
+
+
+def _table(lang: str, columns: Columns, items: Iterable) -> Table:
+    return [t(lang, key) for key, _ in columns], [[cell(i) for _, cell in columns] for i in items]
+
+
+def phases_table(roadmap: Roadmap, lang: str) -> Table:
+    columns: Columns = [
+        ("csv.id", lambda p: p.id),
+        ("csv.item", lambda p: p.title.get(lang)),
+        ("csv.start", lambda p: p.start),
+        ("csv.end", lambda p: p.end),
+        ("csv.status", lambda p: t(lang, f"status.{p.status}")),
+        ("csv.tentative", lambda p: _yes(p.tentative, lang)),
+        ("csv.illustrative", lambda p: _yes(p.illustrative, lang)),
+        ("csv.summary", lambda p: p.summary.get(lang)),
+    ]
+    return _table(lang, columns, roadmap.phases)
+
+
+def milestones_table(roadmap: Roadmap, lang: str) -> Table:
+    events = roadmap.event_by_id
+    columns: Columns = [
+        ("csv.id", lambda pm: pm[1].id),
+        ("csv.phase", lambda pm: pm[0].id),
+        ("csv.item", lambda pm: pm[1].title.get(lang)),
+        ("col.date", lambda pm: roadmap.milestone_date(pm[1])),
+        (
+            "col.event",
+            lambda pm: events[e].title.get(lang) if (e := pm[1].event) in events else None,
+        ),
+        ("csv.tentative", lambda pm: _yes(roadmap.milestone_tentative(pm[1]), lang)),
+        ("csv.illustrative", lambda pm: _yes(roadmap.milestone_illustrative(pm[1]), lang)),
+    ]
+    return _table(lang, columns, ((p, m) for p in roadmap.phases for m in p.milestones))
+
+
 def workplan_table(roadmap: Roadmap, lang: str) -> Table:
-    keys = [
-        "id",
-        "phase",
-        "objectives",
-        "item",
-        "lead",
-        "partners",
-        "start",
-        "end",
-        "depends_on",
-        "status",
-        "deliverables",
-        "description",
-    ]
-    header = [t(lang, f"csv.{k}") for k in keys]
     actor = roadmap.actor_by_id
-    rows = [
-        [
-            a.id,
-            a.phase,
-            " ".join(a.objectives),
-            a.title.get(lang),
-            actor[a.lead].name.get(lang),
-            "; ".join(actor[p].name.get(lang) for p in a.partners),
-            a.start,
-            a.end,
-            " ".join(a.depends_on),
-            t(lang, f"status.{a.status}"),
-            "; ".join(d.get(lang) for d in a.deliverables),
-            a.description.get(lang) if a.description else None,
-        ]
-        for a in roadmap.activities
+    columns: Columns = [
+        ("csv.id", lambda a: a.id),
+        ("csv.phase", lambda a: a.phase),
+        ("csv.objectives", lambda a: " ".join(a.objectives)),
+        ("csv.item", lambda a: a.title.get(lang)),
+        ("csv.lead", lambda a: actor[a.lead].name.get(lang)),
+        ("csv.partners", lambda a: "; ".join(actor[p].name.get(lang) for p in a.partners)),
+        ("csv.start", lambda a: a.start),
+        ("csv.end", lambda a: a.end),
+        ("csv.depends_on", lambda a: " ".join(a.depends_on)),
+        ("csv.status", lambda a: t(lang, f"status.{a.status}")),
+        ("csv.deliverables", lambda a: "; ".join(d.get(lang) for d in a.deliverables)),
+        ("csv.description", lambda a: a.description.get(lang) if a.description else None),
     ]
-    return header, rows
+    return _table(lang, columns, roadmap.activities)
 
 
 def resources_table(roadmap: Roadmap, lang: str) -> Table:
-    keys = [
-        "id",
-        "phase",
-        "kind",
-        "item",
-        "quantity",
-        "unit",
-        "amount",
-        "currency",
-        "recurrence",
-        "funding",
-        "tentative",
-        "description",
-    ]
-    header = [t(lang, f"csv.{k}") for k in keys]
     funding = roadmap.funding_by_id
-    rows = [
-        [
-            r.id,
-            r.phase,
-            t(lang, f"kind.{r.kind}"),
-            r.title.get(lang),
-            _number(r.quantity),
-            t(lang, f"unit.{r.unit}", n="").strip() if r.unit else None,
-            _number(r.amount),
-            r.currency,
-            t(lang, f"recurrence.{r.recurrence}"),
-            funding[r.funding].name.get(lang) if r.funding else None,
-            _yes(r.tentative, lang),
-            r.description.get(lang) if r.description else None,
-        ]
-        for r in roadmap.resources
+    columns: Columns = [
+        ("csv.id", lambda r: r.id),
+        ("csv.phase", lambda r: r.phase),
+        ("csv.kind", lambda r: t(lang, f"kind.{r.kind}")),
+        ("csv.item", lambda r: r.title.get(lang)),
+        ("csv.quantity", lambda r: _number(r.quantity)),
+        ("csv.unit", lambda r: t(lang, f"unit.{r.unit}", n="").strip() if r.unit else None),
+        ("csv.amount", lambda r: _number(r.amount)),
+        ("csv.currency", lambda r: r.currency),
+        ("csv.recurrence", lambda r: t(lang, f"recurrence.{r.recurrence}")),
+        ("csv.funding", lambda r: funding[r.funding].name.get(lang) if r.funding else None),
+        ("csv.tentative", lambda r: _yes(r.tentative, lang)),
+        ("csv.description", lambda r: r.description.get(lang) if r.description else None),
     ]
-    return header, rows
+    return _table(lang, columns, roadmap.resources)
 
 
 def tables(roadmap: Roadmap, lang: str) -> dict[str, Table]:

@@ -66,6 +66,11 @@ class Engine(Protocol):
         """Names the engine itself gives every page of ``config`` (variables and macros)."""
         ...
 
+    def article(self, page_html: str) -> str:
+        """The content of a built page, without the theme's frame (header, navigation);
+        raises ValueError for a page that has none."""
+        ...
+
 
 @cache
 def engine(name: str | None = None) -> Engine:

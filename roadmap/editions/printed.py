@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from ..engine import engine
 from ..model import Roadmap
 from ..render import print_edition
 from ..site import NEWEST_CSS
@@ -35,7 +36,7 @@ def styles(site_lang: Path) -> str:
 def write(site_lang: Path, out: Path, nav: list[str], roadmap: Roadmap, edition_of) -> Path:
     """``out``: the print edition's HTML; ``edition_of(styles)`` gives its Edition."""
     pages = [
-        (src.removesuffix(".md"), built_page(site_lang, src).read_text(encoding="utf-8"))
+        (src.removesuffix(".md"), engine().article(built_page(site_lang, src).read_text("utf-8")))
         for src in nav
     ]
     edition = edition_of(styles(site_lang))

@@ -20,7 +20,6 @@ from . import PAGE_OF_KIND
 from .print_ids import Part, rewrite, section_id
 from .templating import render
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _DROP = (
     re.compile(r'<aside class="roadmap-cite".*?</aside>', re.S),  # the masthead says it once
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S),
@@ -36,12 +35,9 @@ class Edition:
     styles: str  # the site's stylesheets, inlined: the document stands alone
 
 
-def article(page_html: str) -> str:
-    """The content of a built page, without what paper does not need."""
-    found = _ARTICLE.search(page_html)
-    if found is None:
-        raise ValueError("the built page has no article (is it a page of the theme?)")
-    text = found[1]
+def for_paper(article_html: str) -> str:
+    """A page's article (what the engine's theme frames), without what paper does not need."""
+    text = article_html
     for pattern in _DROP:
         text = pattern.sub("", text)
     return text
@@ -59,9 +55,9 @@ def css_string(text: str) -> str:
 
 
 def document(edition: Edition, pages: list[tuple[str, str]], homes: dict[str, str]) -> str:
-    """The whole edition as HTML: ``pages`` are (name, built page) in reading order,
+    """The whole edition as HTML: ``pages`` are (name, its article) in reading order,
     ``homes`` the page that shows each item id."""
-    parts = [Part(stem, article(html)) for stem, html in pages]
+    parts = [Part(stem, for_paper(html)) for stem, html in pages]
     bodies = rewrite(parts, homes, edition.address)
     lang, draft = edition.lang, edition.draft
     sections = [
