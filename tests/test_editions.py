@@ -200,7 +200,8 @@ def test_pdf_holds_every_page_in_reading_order(editions, lang):
     where: list[int] = []
     for src in nav:
         page = editions / lang / ("index.html" if src == "index.md" else f"{src[:-3]}/index.html")
-        title = keep(print_edition.title(engine().article(page.read_text("utf-8"))))
+        article = print_edition.for_paper(engine().article(page.read_text("utf-8")))
+        title = keep(print_edition.title(article))
         # each title after the contents list of the masthead, in the order of the nav
         where.append(text.find(title, where[-1] + 1 if where else text.find(title) + 1))
     assert -1 not in where and where == sorted(where), list(zip(nav, where, strict=True))
