@@ -79,7 +79,8 @@ class MkDocs:
             config = load_config(str(config_file(lang, build.root)), site_dir=str(site_dir))
             if build.offline:
                 _enable_offline(config)
-            config.plugins["roadmap"].given = (build, given)
+            if (ours := config.plugins.get("roadmap")) is not None:  # a plain site has none
+                ours.given = (build, given)
             config.plugins.on_startup(command="build", dirty=only is not None)
             try:
                 run = mkdocs_build.build

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from roadmap.serve import Handler, Server
+from roadmap.preview.server import Handler, Server
 
 
 @contextmanager

@@ -201,11 +201,11 @@ class _Workers:
 
     def run(self, tasks: list[Task], report: Callable[[str], object], meanwhile: Meanwhile):
         waiting, done = list(tasks), dict[str, Built]()
-        with ThreadPoolExecutor(1) as alongside:  # the caller's own work, beside the builds
+        self._fill(waiting)  # forked before the caller's own work starts a thread beside them
+        with ThreadPoolExecutor(1) as alongside:
             check = alongside.submit(meanwhile.check) if meanwhile.check else None
             while len(done) < len(tasks):
-                while waiting and len(self.running) < self.jobs:
-                    self._start(waiting.pop(0))
+                self._fill(waiting)
                 given_up = meanwhile.stop is not None and meanwhile.stop.is_set()
                 if given_up or (check is not None and check.done() and not check.result()):
                     return []
@@ -218,6 +218,10 @@ class _Workers:
             if check is not None and not check.result():
                 return []
         return [done[task[0]] for task in tasks]
+
+    def _fill(self, waiting: list[Task]) -> None:
+        while waiting and len(self.running) < self.jobs:
+            self._start(waiting.pop(0))
 
     def _start(self, task: Task) -> None:
         lang, out_dir, only = task

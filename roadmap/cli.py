@@ -139,7 +139,7 @@ def _editions(args, build: Build) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve, serve_published
+    from .preview.server import serve, serve_published
 
     if args.published:
         return serve_published(args.project, args.branch, args.host, args.port)
@@ -300,7 +300,9 @@ def cmd_translations_import(args) -> int:
         print(f"{args.file}: cannot be read ({exc.strerror}); nothing was written", file=sys.stderr)
         return 1
     try:
-        result = exchange.import_file(args.project, args.data, content)
+        result = exchange.import_file(
+            args.project, args.data, content, lambda root, data: check_sources(root, data).errors
+        )
     except exchange.ImportRefused as exc:
         print(f"{args.file}: {exc}", file=sys.stderr)
         return 1

@@ -97,6 +97,25 @@ def test_the_adapter_stays_thin():
     assert lines <= 450, f"macros/ has {lines} lines: what is not engine glue belongs in roadmap/"
 
 
+def test_the_packages_of_the_application_import_each_other_one_way():
+    """No two of roadmap's packages (render, translations, checks, preview, ...) import each
+    other: each can be read knowing only the ones below it."""
+    import grimp
+
+    graph = grimp.build_graph("roadmap")
+
+    def package(module: str) -> str:
+        return ".".join(module.split(".")[:2])
+
+    edges = {
+        (package(m), package(i))
+        for m in graph.modules
+        for i in graph.find_modules_directly_imported_by(m)
+        if i.startswith("roadmap.") and package(m) != package(i)
+    }
+    assert sorted((a, b) for a, b in edges if (b, a) in edges and a < b) == []
+
+
 def test_module_names_are_unique_in_the_tree():
     """A name says which module it is, wherever it is read (a traceback, an import, a search)."""
     seen: dict[str, list[str]] = {}

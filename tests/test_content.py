@@ -12,7 +12,7 @@ import pytest
 from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_money
 from roadmap.model import load_roadmap
-from roadmap.serve import affected_languages
+from roadmap.preview.server import affected_languages
 from tests.helpers import ROOT, pages, read
 
 

@@ -26,7 +26,7 @@ from roadmap.engine import engine
 from roadmap.i18n import CODES, t
 from roadmap.i18n.formatting import format_day
 from roadmap.model import DataError, load_roadmap
-from roadmap.render import PageError, print_edition
+from roadmap.render import PageError, citation, print_edition
 from roadmap.render.catalogue import PageContext, macro_table
 from roadmap.render.editions import MARKER, megabytes
 from roadmap.render.links import Here, Linker, to_file
@@ -347,7 +347,7 @@ OPENING = {"en": '"', "fr": "« ", "es": "«", "ru": "«", "zh": "“", "ar": '"
 @pytest.mark.parametrize("lang", CODES)
 def test_an_item_is_cited_in_the_language_style_with_its_permanent_address(lang):
     page = f"https://s/{lang}/{DRAFT.id}/workplan/"
-    cite = drafts.citation(DRAFT, lang, "https://s/", "workplan/", "T", ["A1.3", "A1.4"])
+    cite = citation.citation(DRAFT, lang, "https://s/", "workplan/", "T", ["A1.3", "A1.4"])
     assert cite["text"].startswith(OPENING[lang] + "T") and cite["text"].endswith(page)
     assert [i["url"] for i in cite["items"]] == [page + "#A1.3", page + "#A1.4"]
     item = cite["items"][0]["text"]
@@ -359,7 +359,7 @@ def test_an_item_is_cited_in_the_language_style_with_its_permanent_address(lang)
 def test_an_official_document_is_cited_with_its_symbol_after_its_date():
     issued = DRAFT.model_copy(update={"symbol": "A/AC.296/2027/3", "illustrative": False})
     for lang in CODES:
-        text = drafts.cite_text(issued, lang, "T", "https://s/x/", "P1")
+        text = citation.cite_text(issued, lang, "T", "https://s/x/", "P1")
         day = drafts.marked_day(issued, lang)
         assert f"{day}{t(lang, 'list.separator')}A/AC.296/2027/3" in text, lang
         assert f"({t(lang, 'illustrative.mark')})" not in text
@@ -367,7 +367,7 @@ def test_an_official_document_is_cited_with_its_symbol_after_its_date():
 
 def test_the_items_of_a_page_are_those_it_shows_in_order():
     html = '<h3 id="A1.2">x</h3><tr id="P1.M1"></tr><h3 id="A1.2"></h3><p id="notes"></p>'
-    assert drafts.items_shown(html, ALL) == ["A1.2", "P1.M1"]
+    assert citation.items_shown(html, ALL) == ["A1.2", "P1.M1"]
 
 
 def _page_for(draft, lang: str, name: str) -> str:

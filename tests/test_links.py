@@ -16,7 +16,7 @@ import pytest
 
 from quality import fragments
 from quality.serving import served
-from roadmap.serve import Handler
+from roadmap.preview.server import Handler
 from tests.helpers import SECTIONS, section_urls
 
 # Our host is followed and checked; other hosts are not (CI has no Internet, and other sites

@@ -172,9 +172,9 @@ def test_macros_of_mkdocs_macros_and_front_matter_variables_are_known(project_co
 def test_serve_does_not_rebuild_a_page_with_a_mistake(project_copy, tmp_path):
     """The preview's rebuild checks first: the mistake goes to the terminal and the browser."""
     from roadmap.build_spec import of_project
+    from roadmap.preview.server import affected_languages
     from roadmap.preview.state import Preview
     from roadmap.preview.watch import Rebuilder
-    from roadmap.serve import affected_languages
 
     site, said, preview = tmp_path / "site", [], Preview()
     build = of_project(project_copy)

@@ -605,7 +605,7 @@ def test_verify_names_a_tampered_or_missing_shared_file(scratch):
 @pytest.fixture(scope="session")
 def published_server(history, tmp_path_factory):
     from quality.serving import served
-    from roadmap.serve import PublishedHandler, export_branch
+    from roadmap.preview.server import PublishedHandler, export_branch
 
     site = tmp_path_factory.mktemp("published")
     export_branch(history["repo"], "gh-pages", site)
@@ -734,7 +734,7 @@ def test_published_drafts_show_readers_no_source_lines(history, tmp_path):
     """Items link to their line in data/ in previews and pull requests (test_site.py), not in
     a published draft's pages nor in its search index; the page's edit action stays."""
     from roadmap.i18n import t
-    from roadmap.serve import export_branch
+    from roadmap.preview.server import export_branch
 
     export_branch(history["repo"], "gh-pages", tmp_path)
     pages = sorted(tmp_path.glob("*/draft-*/**/*.html"))
@@ -856,7 +856,7 @@ def test_published_pages_have_no_axe_violation(browser, published_server, path):
 def test_published_pages_and_redirects_are_valid_html(history, tmp_path):
     """The Nu HTML Checker on a draft with changes, the redirects and the root pages."""
     from quality.tools import VNU_JAR, java, npm_file
-    from roadmap.serve import export_branch
+    from roadmap.preview.server import export_branch
     from tests.test_html_valid import _markup, _skip_of
 
     export_branch(history["repo"], "gh-pages", tmp_path)

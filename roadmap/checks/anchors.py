@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Problem
-from ..render.markdown import split_code
+from ..page_source import split_code
 
 _ANCHOR = re.compile(r"^\{:?[ \t]*#([^\s}]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
 

@@ -30,9 +30,9 @@ from ..i18n import CODES, DEFAULT
 from ..model import Problem, Roadmap
 from ..model.brackets import stray_message
 from ..model.rules import quotations
+from ..page_source import Heading, headings
 from ..render import PageError, bracket_marks
 from ..render.catalogue import PageContext, macro_table
-from ..render.markdown import Heading, headings
 from ..session import Session
 from .anchors import compare_anchors, paragraph_anchors
 

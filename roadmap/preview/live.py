@@ -8,7 +8,7 @@ import os
 from importlib.resources import files
 from urllib.parse import parse_qs, urlsplit
 
-from ..serve import Handler
+from .server import Handler
 from .state import Preview
 
 LIVE = "/.roadmap/live"  # long poll: answers when the preview's state changes

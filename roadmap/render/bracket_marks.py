@@ -11,7 +11,7 @@ from markupsafe import Markup
 from ..model.brackets import OPTION as _ONE
 from ..model.brackets import PASSAGE, count, stray
 from ..model.schema import iter_texts
-from .markdown import split_code
+from ..page_source import split_code
 from .templating import render
 
 

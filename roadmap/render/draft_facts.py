@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..drafts import cite_text, marked_day
+from ..drafts import marked_day
 from ..i18n import t
 from ..model import Roadmap
 from ..model.schema import Draft
 from . import PAGE_OF_KIND, PageError
+from .citation import cite_text
 
 
 def deadline(draft: Draft, lang: str) -> str:

@@ -12,9 +12,8 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..drafts import LATEST
 from ..model import Roadmap
-
-LATEST = "latest"  # mike's alias of the newest draft: /<lang>/latest/ redirects to it
 
 
 @dataclass(frozen=True)

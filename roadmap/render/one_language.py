@@ -14,7 +14,16 @@ from .. import drafts
 from ..build_spec import Build, Inputs
 from ..i18n import DEFAULT, language, t
 from ..project import missing_pages
-from . import bracket_marks, changes, compare_views, description, fallback, glossary, translations
+from . import (
+    bracket_marks,
+    changes,
+    citation,
+    compare_views,
+    description,
+    fallback,
+    glossary,
+    translations,
+)
 from .catalogue import PageContext, Shown
 from .language_links import cross_link, page_language_links
 from .links import Origin, directory_url
@@ -157,8 +166,8 @@ class LanguageBuild:
             )
         found["roadmap_fallback"] = src in self.fallback_pages
         draft, root = self.loaded.draft, self.site.root
-        items = drafts.items_shown(content, self.loaded.roadmap)
-        cite = drafts.citation(draft, self.lang, root, address, title, items)
+        items = citation.items_shown(content, self.loaded.roadmap)
+        cite = citation.citation(draft, self.lang, root, address, title, items)
         found["roadmap_cite"] = cite | {"published": self.build.draft is not None}
         return found
 
@@ -169,7 +178,9 @@ class LanguageBuild:
         draft = self.build.draft
         return {
             "roadmap_languages": page_language_links(urls, self.lang, draft, site, self.disk),
-            "roadmap_draft": drafts.banner(self.loaded.draft, self.lang, url, self.build.published),
+            "roadmap_draft": citation.banner(
+                self.loaded.draft, self.lang, url, self.build.published
+            ),
             "roadmap_lang": language(self.lang),
             "roadmap_root": self.site.root,  # the language chooser: hreflang x-default
             "roadmap_t": lambda key, **kw: t(self.lang, key, **kw),

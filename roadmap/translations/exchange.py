@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,8 @@ from ..errors import RoadmapError
 from ..i18n import STRINGS_DIR, strings
 from ..model import DataError
 from ..model.brackets import stray, stray_message
-from ..render.markdown import headings
+from ..model.problems import Problem
+from ..page_source import headings
 from ..yamlreader import values
 from . import history, inline, records, sources, xliff, yamlwrite
 from .freshness import TRANSLATED, Status, fingerprint
@@ -57,7 +59,12 @@ def export_file(root: Path, units: list[Unit], status: Status, lang: str) -> byt
     return xliff.export(units, status, lang, recorded, history.befores(root, outdated))
 
 
-def import_file(root: Path, data_dir: Path | None, content: bytes) -> Result:
+# The project's check, handed in by the command (checks imports translations, not the reverse):
+# the problems it finds in the project at ``root`` with the data in ``data_dir``.
+Check = Callable[[Path, Path], list[Problem]]
+
+
+def import_file(root: Path, data_dir: Path | None, content: bytes, check: Check) -> Result:
     data_dir = data_dir or root / "data"
     try:
         parsed = xliff.parse(content)
@@ -78,7 +85,7 @@ def import_file(root: Path, data_dir: Path | None, content: bytes) -> Result:
     changes = _accepted(parsed, {u.source: u for u in units})
     files = _new_files(root, data_dir, lang, changes)
     try:
-        _trial(root, data_dir, files)
+        _trial(root, data_dir, files, check)
     except ImportRefused as exc:
         names = ", ".join(unit.source for unit, _ in changes)
         raise ImportRefused(f"{exc}\n(the targets imported: {names})") from None
@@ -241,10 +248,9 @@ def _page_text(english_page: Path, page: Path, texts: dict[str, str]) -> str:
     return "".join(out)
 
 
-def _trial(root: Path, data_dir: Path, files: dict[Path, str]) -> None:
+def _trial(root: Path, data_dir: Path, files: dict[Path, str], check: Check) -> None:
     """The project checked with the new files, in a scratch copy; refused on any error in
     them. (Interface strings live in the package: their codes were compared instead.)"""
-    from ..checks import check_sources
 
     with tempfile.TemporaryDirectory(prefix="roadmap-import-") as tmp:
         copy = Path(tmp)
@@ -264,8 +270,8 @@ def _trial(root: Path, data_dir: Path, files: dict[Path, str]) -> None:
                 continue
             (copy / rel).write_text(text, encoding="utf-8")
             names.add(rel.as_posix())
-        checked = check_sources(copy, copy / "data")
-    errors = [str(p) for p in checked.errors if p.file in names]
+        found = check(copy, copy / "data")
+    errors = [str(p) for p in found if p.file in names]
     if errors:
         raise ImportRefused(
             "with these targets, the check finds mistakes; nothing was written:\n  "

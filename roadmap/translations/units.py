@@ -22,7 +22,7 @@ from ..i18n import DEFAULT
 from ..model import FILES, Roadmap
 from ..model.problems import Path
 from ..model.schema import Text
-from ..render.markdown import headings
+from ..page_source import headings
 
 TOP = "_top"  # the section above a page's first heading with an id: its title and lead
 STRINGS_SOURCE = "roadmap/i18n/strings/en.yml"

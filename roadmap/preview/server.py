@@ -1,4 +1,4 @@
-"""Serve the built site on 127.0.0.1; with the live preview (``preview``), rebuild what an
+"""Serve the built site on 127.0.0.1 (`roadmap serve`); with the live preview, rebuild what an
 edit touches and reload the browser."""
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-from . import gitrepo
-from .build_spec import Build
-from .compression import CompressingHandler
-from .i18n import CODES, DEFAULT
+from .. import gitrepo
+from ..build_spec import Build
+from ..compression import CompressingHandler
+from ..i18n import CODES, DEFAULT
 
 
 class Handler(CompressingHandler):
@@ -96,9 +96,9 @@ def serve(
     (live)."""
     stop = threading.Event()
     if watch and build is not None:
-        from .preview import state
-        from .preview import watch as watching
-        from .preview.live import handler_for
+        from . import state
+        from . import watch as watching
+        from .live import handler_for
 
         preview = state.Preview()
         handler = handler_for(preview)
