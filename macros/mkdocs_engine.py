@@ -139,12 +139,13 @@ def _macros_names() -> frozenset[str]:
     those it gives every page."""
     from mkdocs_macros import context
 
-    names = {"page", "navigation", "files", "config", "extra", "macros", "filters"}
-    names.add("filters_builtin")
+    names = {"page", "navigation", "files", "config", "extra", "macros"}
+    names |= {"filters", "filters_builtin"}
 
     class Recorder:
-        variables: dict = {}
-        config: dict = {}
+        def __init__(self) -> None:
+            self.variables: dict = {}
+            self.config: dict = {}
 
         def macro(self, func, name=""):
             names.add(name or func.__name__)

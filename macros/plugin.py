@@ -55,7 +55,6 @@ class RoadmapPlugin(MacrosPlugin):
         except drafts.DraftError as exc:
             raise PluginError(str(exc)) from None
         self.one = LanguageBuild.open(build, lang, loaded, config)
-        self.project_root = build.root
         _compile_theme_once(config["theme"])
         config["markdown_extensions"].append(RawBlocks())  # our macros' HTML, as it is
         config["site_name"] = t(lang, "site.name")
@@ -126,7 +125,7 @@ class RoadmapPlugin(MacrosPlugin):
     def _where(self, line: int | None) -> str:
         src = Path(self.page.file.abs_src_path).resolve()
         try:
-            name = src.relative_to(self.project_root).as_posix()
+            name = src.relative_to(self.one.build.root).as_posix()
         except ValueError:
             name = src.as_posix()
         return f"{name}:{line + self._source_offset}" if line else name

@@ -18,7 +18,7 @@ import shutil
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import inputs, site
@@ -132,7 +132,7 @@ def build_offline(
 ) -> list[Built]:
     """The offline copy of each of ``build.langs`` into ``out_dir/<lang>/``, in parallel."""
     langs = list(build.langs)
-    offline = build.with_(offline=True)
+    offline = replace(build, offline=True)
     return _run(offline, None, _tasks(langs, out_dir), _jobs(langs, jobs), report)
 
 
@@ -142,7 +142,7 @@ def build_disk_preview(build: Build, out_dir: Path, *, jobs: int | None = None) 
     reviewer opens from disk, where links, language links and search work without a server."""
     if out_dir.exists():
         shutil.rmtree(out_dir)
-    results = build_offline(build.with_(side_by_side=True), out_dir, jobs=jobs)
+    results = build_offline(replace(build, side_by_side=True), out_dir, jobs=jobs)
     if all(r.ok for r in results):
         (out_dir / "index.html").write_text(site.disk_chooser(list(build.langs)), encoding="utf-8")
     return results

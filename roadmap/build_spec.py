@@ -9,7 +9,7 @@ started by the engine alone (``mkdocs build``, ``mike deploy``) is described by
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .history.pair import DraftPair
@@ -33,10 +33,6 @@ class Build:
     def published(self) -> str | None:
         """The draft whose pages go online (and carry the newer-draft notices), if any."""
         return None if self.offline else self.draft
-
-    def with_(self, **changes: object) -> Build:
-        """The same build with ``changes`` (e.g. ``offline=True`` for the copy of a draft)."""
-        return replace(self, **changes)  # type: ignore[arg-type]
 
 
 def of_project(root: Path, data_dir: Path | None = None, **options: object) -> Build:

@@ -31,7 +31,7 @@ def test_builds_in_one_process_each_get_their_own_draft_address_and_links(tmp_pa
     for name, build in builds.items():  # one after the other, in this process
         built = engine().build(build, "fr", tmp_path / name)
         assert built.ok, built.output
-    first, second = _page(tmp_path / "draft-1", "cite/index.html"), None
+    first = _page(tmp_path / "draft-1", "cite/index.html")
     second = _page(tmp_path / "draft-2", "cite/index.html")
     assert f"{SITE}fr/draft-1/cite/" in first and f"{SITE}fr/draft-2/" not in first
     assert f"{SITE}fr/draft-2/cite/" in second and f"{SITE}fr/draft-1/cite/" not in second

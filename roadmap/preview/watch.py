@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -142,7 +143,7 @@ class Rebuilder(FileSystemEventHandler):
         self, langs: list[str], shared: inputs.Inputs, stop: threading.Event | None = None
     ) -> list[Built]:
         return build_site(
-            self.build.with_(langs=tuple(langs)),
+            replace(self.build, langs=tuple(langs)),
             self.site_dir,
             given=shared,
             report=self.report,
